@@ -1,0 +1,4 @@
+#ifndef KPLAN_CLIBYAML_SHIM_H
+#define KPLAN_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,161 @@
+/// How a scalar was written in the source.
+public enum ScalarStyle: Sendable, Hashable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+}
+
+/// A scalar's value as Kubernetes' YAML decoder (go-yaml v2, YAML 1.1 rules) resolves it.
+public enum ScalarValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case float(Double)
+    /// A plain scalar go-yaml v2 reads as a timestamp; Kubernetes re-encodes it as an RFC 3339 string.
+    case timestamp(String)
+    case string(String)
+
+    /// The JSON type name of the value, as a schema names it.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .int: "integer"
+        case .float: "number"
+        case .timestamp, .string: "string"
+        }
+    }
+}
+
+/// A YAML scalar: its source text, how it was written, and what it resolves to.
+public struct Scalar: Sendable, Hashable {
+    /// The scalar's text after YAML unescaping/folding.
+    public var text: String
+    /// How it was written.
+    public var style: ScalarStyle
+    /// An explicit tag (`!!str`, `!!int`, a local tag), if any.
+    public var tag: String?
+    /// The value it resolves to.
+    public var value: ScalarValue
+
+    /// Creates a scalar.
+    public init(text: String, style: ScalarStyle, tag: String?, value: ScalarValue) {
+        self.text = text
+        self.style = style
+        self.tag = tag
+        self.value = value
+    }
+
+    /// The resolved value rendered as a string, as Kubernetes would see it where a string is read.
+    public var stringValue: String? {
+        if case .string(let s) = value { return s }
+        return nil
+    }
+}
+
+/// One `key: value` pair of a mapping, both with positions.
+public struct MappingEntry: Sendable {
+    /// The key node (almost always a scalar).
+    public var key: Node
+    /// The value node.
+    public var value: Node
+
+    /// Creates an entry.
+    public init(key: Node, value: Node) {
+        self.key = key
+        self.value = value
+    }
+
+    /// The key as a string (the scalar text for scalar keys).
+    public var name: String { key.scalar?.text ?? "" }
+}
+
+/// A YAML node with its 1-based source range: a scalar, a mapping or a sequence.
+///
+/// Aliases are resolved at load time: an aliased subtree is shared, and keeps the anchor's positions.
+/// Merge keys (`<<`) are applied; the merged entries keep their original positions.
+public struct Node: Sendable {
+    /// The node's content.
+    public enum Content: Sendable {
+        case scalar(Scalar)
+        case mapping([MappingEntry])
+        case sequence([Node])
+    }
+
+    /// What the node holds.
+    public var content: Content
+    /// Where it is in the source.
+    public var range: SourceRange
+
+    /// Creates a node.
+    public init(_ content: Content, range: SourceRange) {
+        self.content = content
+        self.range = range
+    }
+
+    /// The scalar, if this node is one.
+    public var scalar: Scalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    /// The entries, if this node is a mapping.
+    public var entries: [MappingEntry]? {
+        if case .mapping(let e) = content { return e }
+        return nil
+    }
+
+    /// The items, if this node is a sequence.
+    public var items: [Node]? {
+        if case .sequence(let i) = content { return i }
+        return nil
+    }
+
+    /// True for a null scalar (`~`, `null`, empty).
+    public var isNull: Bool {
+        if case .scalar(let s) = content, case .null = s.value { return true }
+        return false
+    }
+
+    /// The resolved string value of a string scalar, else nil.
+    public var string: String? { scalar?.stringValue }
+
+    /// The value of an integer scalar, else nil.
+    public var int: Int64? {
+        if case .scalar(let s) = content, case .int(let i) = s.value { return i }
+        return nil
+    }
+
+    /// The value of a boolean scalar, else nil.
+    public var bool: Bool? {
+        if case .scalar(let s) = content, case .bool(let b) = s.value { return b }
+        return nil
+    }
+
+    /// The entry for `key` in a mapping (the last one, as Kubernetes' decoder keeps the last duplicate).
+    public func entry(_ key: String) -> MappingEntry? {
+        guard case .mapping(let entries) = content else { return nil }
+        return entries.last { $0.name == key }
+    }
+
+    /// The value for `key` in a mapping.
+    public subscript(_ key: String) -> Node? { entry(key)?.value }
+
+    /// The value at a path of mapping keys.
+    public subscript(path keys: String...) -> Node? {
+        var node: Node? = self
+        for key in keys { node = node?[key] }
+        return node
+    }
+
+    /// A short name for the node's YAML type, for messages ("mapping", "sequence", "string", …).
+    public var typeName: String {
+        switch content {
+        case .scalar(let s): s.value.typeName
+        case .mapping: "object"
+        case .sequence: "array"
+        }
+    }
+}
