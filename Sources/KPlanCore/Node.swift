@@ -78,7 +78,7 @@ public struct MappingEntry: Sendable {
 /// Merge keys (`<<`) are applied; the merged entries keep their original positions.
 public struct Node: Sendable {
     /// The node's content.
-    public enum Content: Sendable {
+    public indirect enum Content: Sendable {
         case scalar(Scalar)
         case mapping([MappingEntry])
         case sequence([Node])

@@ -9,11 +9,24 @@ import KPlanCore
 public enum YAMLLoader {
     /// Loads every document of `bytes`, reporting problems against `file`.
     public static func load(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> YAMLStream {
-        var builder = TreeBuilder(file: file, limits: limits)
-        bytes.withUnsafeBufferPointer { buffer in
-            builder.run(buffer)
+        var documents: [YAMLDocument] = []
+        let diagnostics = forEachDocument(bytes, file: file, limits: limits) { documents.append($0) }
+        return YAMLStream(documents: documents, diagnostics: diagnostics)
+    }
+
+    /// Streams `bytes` one document at a time, so a caller can drop each tree before the next is built.
+    ///
+    /// Returns the diagnostics; a document cut short by an error is not passed to `body`.
+    public static func forEachDocument(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard, _ body: (YAMLDocument) -> Void
+    ) -> [Diagnostic] {
+        withoutActuallyEscaping(body) { body in
+            var builder = TreeBuilder(file: file, limits: limits, onDocument: body)
+            bytes.withUnsafeBufferPointer { buffer in
+                builder.run(buffer)
+            }
+            return builder.diagnostics
         }
-        return YAMLStream(documents: builder.documents, diagnostics: builder.diagnostics)
     }
 
     /// Runs libyaml's event loop over `bytes` and counts the events, building nothing.
@@ -54,29 +67,36 @@ private func string(_ pointer: UnsafePointer<CChar>?) -> String? {
 }
 
 /// Turns libyaml events into nodes, one document at a time.
+///
+/// Finished nodes wait on one value stack; an open collection remembers where its children start, and
+/// takes them off the stack in one slice when it ends (mapping children alternate key, value).
 private struct TreeBuilder {
-    enum Frame {
-        case mapping(entries: [MappingEntry], pendingKey: Node?, start: SourcePosition, anchor: String?)
-        case sequence(items: [Node], start: SourcePosition, anchor: String?)
+    struct OpenCollection {
+        var isMapping: Bool
+        var start: SourcePosition
+        var anchor: String?
+        /// Index into `values` of the collection's first child.
+        var firstChild: Int
+        /// Nodes in the subtree so far, counting alias expansions, for the alias limit.
+        var size: Int
     }
 
     let file: String
     let limits: YAMLLimits
-    var documents: [YAMLDocument] = []
+    let onDocument: (YAMLDocument) -> Void
     var diagnostics: [Diagnostic] = []
 
-    private var stack: [Frame] = []
+    private var open: [OpenCollection] = []
+    private var values: [Node] = []
     private var anchors: [String: (node: Node, size: Int)] = [:]
     private var documentIndex = 0
     private var root: Node?
     private var aliasExpansion = 0
-    /// Node counts of the subtrees under construction, parallel to `stack`, for alias accounting.
-    private var sizes: [Int] = []
-    private var lastSize = 0
 
-    init(file: String, limits: YAMLLimits) {
+    init(file: String, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
         self.limits = limits
+        self.onDocument = onDocument
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -141,13 +161,14 @@ private struct TreeBuilder {
         let end = position(event.end_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            stack.removeAll(keepingCapacity: true)
-            sizes.removeAll(keepingCapacity: true)
+            open.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
             anchors.removeAll(keepingCapacity: true)
             root = nil
             aliasExpansion = 0
         case YAML_DOCUMENT_END_EVENT:
-            if let root { documents.append(YAMLDocument(index: documentIndex, root: root)) }
+            if let root { onDocument(YAMLDocument(index: documentIndex, root: root)) }
+            root = nil
             documentIndex += 1
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
@@ -165,7 +186,7 @@ private struct TreeBuilder {
                                 value: ScalarResolver.resolve(text, style: style, tag: tag))
             let node = Node(.scalar(scalar), range: SourceRange(start: start, end: end))
             if let anchor = string(data.anchor) { anchors[anchor] = (node, 1) }
-            return add(node, size: 1)
+            add(node, size: 1)
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
@@ -179,62 +200,55 @@ private struct TreeBuilder {
                        at: start, end: end)
                 return false
             }
-            return add(target.node, size: target.size)
-        case YAML_SEQUENCE_START_EVENT:
-            guard stack.count < limits.maxDepth else {
+            add(target.node, size: target.size)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard open.count < limits.maxDepth else {
                 report(.error, "yaml.too-deep", "nesting deeper than \(limits.maxDepth) levels is refused", at: start, end: end)
                 return false
             }
-            stack.append(.sequence(items: [], start: start, anchor: string(event.data.sequence_start.anchor)))
-            sizes.append(1)
-        case YAML_MAPPING_START_EVENT:
-            guard stack.count < limits.maxDepth else {
-                report(.error, "yaml.too-deep", "nesting deeper than \(limits.maxDepth) levels is refused", at: start, end: end)
-                return false
-            }
-            stack.append(.mapping(entries: [], pendingKey: nil, start: start, anchor: string(event.data.mapping_start.anchor)))
-            sizes.append(1)
-        case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let items, let seqStart, let anchor)? = stack.popLast() else { return false }
-            let size = sizes.removeLast()
-            let node = Node(.sequence(items), range: SourceRange(start: seqStart, end: end))
-            if let anchor { anchors[anchor] = (node, size) }
-            return add(node, size: size)
-        case YAML_MAPPING_END_EVENT:
-            guard case .mapping(var entries, _, let mapStart, let anchor)? = stack.popLast() else { return false }
-            let size = sizes.removeLast()
-            applyMergeKeys(&entries)
-            checkDuplicateKeys(entries)
-            let node = Node(.mapping(entries), range: SourceRange(start: mapStart, end: end))
-            if let anchor { anchors[anchor] = (node, size) }
-            return add(node, size: size)
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            open.append(OpenCollection(isMapping: isMapping, start: start, anchor: anchor, firstChild: values.count, size: 1))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let collection = open.popLast() else { return false }
+            let node = finish(collection, end: end)
+            values.removeSubrange(collection.firstChild...)
+            if let anchor = collection.anchor { anchors[anchor] = (node, collection.size) }
+            add(node, size: collection.size)
         default:
             break
         }
         return true
     }
 
-    /// Attaches a finished node to its parent (or makes it the document root).
-    private mutating func add(_ node: Node, size: Int) -> Bool {
-        guard var top = stack.popLast() else {
+    /// Builds a collection node from its children on the value stack (which stay there for the caller to drop).
+    private mutating func finish(_ collection: OpenCollection, end: SourcePosition) -> Node {
+        let range = SourceRange(start: collection.start, end: end)
+        let first = collection.firstChild
+        let count = values.count - first
+        guard collection.isMapping else {
+            return Node(.sequence(Array(values[first...])), range: range)
+        }
+        var entries: [MappingEntry] = []
+        entries.reserveCapacity(count / 2)
+        var index = first
+        while index + 1 < values.count {
+            entries.append(MappingEntry(key: values[index], value: values[index + 1]))
+            index += 2
+        }
+        applyMergeKeys(&entries)
+        checkDuplicateKeys(entries)
+        return Node(.mapping(entries), range: range)
+    }
+
+    /// Puts a finished node on the value stack for its parent, or makes it the document root.
+    private mutating func add(_ node: Node, size: Int) {
+        guard !open.isEmpty else {
             root = node
-            return true
+            return
         }
-        sizes[sizes.count - 1] += size
-        switch top {
-        case .sequence(var items, let start, let anchor):
-            items.append(node)
-            top = .sequence(items: items, start: start, anchor: anchor)
-        case .mapping(var entries, let pendingKey, let start, let anchor):
-            if let key = pendingKey {
-                entries.append(MappingEntry(key: key, value: node))
-                top = .mapping(entries: entries, pendingKey: nil, start: start, anchor: anchor)
-            } else {
-                top = .mapping(entries: entries, pendingKey: node, start: start, anchor: anchor)
-            }
-        }
-        stack.append(top)
-        return true
+        open[open.count - 1].size += size
+        values.append(node)
     }
 
     /// Applies YAML merge keys: `<<: *base` or `<<: [*a, *b]`; explicit keys win, earlier sources win.
@@ -276,19 +290,31 @@ private struct TreeBuilder {
 
     private mutating func checkDuplicateKeys(_ entries: [MappingEntry]) {
         guard entries.count > 1 else { return }
+        if entries.count <= 12 {
+            for later in 1..<entries.count {
+                let name = entries[later].name
+                if let first = entries[..<later].first(where: { $0.name == name && $0.key.scalar != nil }),
+                   entries[later].key.scalar != nil {
+                    reportDuplicate(entries[later], first: first)
+                }
+            }
+            return
+        }
         var firstByName: [String: MappingEntry] = [:]
         firstByName.reserveCapacity(entries.count)
-        for entry in entries {
-            guard entry.key.scalar != nil else { continue }
-            let name = entry.name
-            if let first = firstByName[name] {
-                report(.error, "yaml.duplicate-key",
-                       "duplicate key \"\(name)\" (first defined at line \(first.key.range.start.line), column \(first.key.range.start.column))",
-                       at: entry.key.range.start, end: entry.key.range.end,
-                       notes: [.init("first defined here", at: SourceLocation(file: file, range: first.key.range))])
+        for entry in entries where entry.key.scalar != nil {
+            if let first = firstByName[entry.name] {
+                reportDuplicate(entry, first: first)
             } else {
-                firstByName[name] = entry
+                firstByName[entry.name] = entry
             }
         }
+    }
+
+    private mutating func reportDuplicate(_ entry: MappingEntry, first: MappingEntry) {
+        report(.error, "yaml.duplicate-key",
+               "duplicate key \"\(entry.name)\" (first defined at line \(first.key.range.start.line), column \(first.key.range.start.column))",
+               at: entry.key.range.start, end: entry.key.range.end,
+               notes: [.init("first defined here", at: SourceLocation(file: file, range: first.key.range))])
     }
 }
