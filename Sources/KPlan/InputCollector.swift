@@ -7,8 +7,13 @@ public struct InputCollector: Sendable {
     /// Extensions read from directories.
     public static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
 
+    /// Directory relative paths are resolved against; nil for the process's working directory.
+    public var workingDirectory: String?
+
     /// Creates a collector.
-    public init() {}
+    public init(workingDirectory: String? = nil) {
+        self.workingDirectory = workingDirectory
+    }
 
     /// The files named by `paths`, in a stable order, and a diagnostic for each path that does not exist.
     public func collect(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
@@ -22,14 +27,15 @@ public struct InputCollector: Sendable {
                 continue
             }
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let absolute = FileReader(workingDirectory: workingDirectory).resolved(path)
+            guard fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 diagnostics.append(Diagnostic(
                     .error, code: "input.not-found", message: "no such file or directory",
                     at: SourceLocation(file: path, range: SourceRange(at: SourcePosition(line: 1, column: 1)))))
                 continue
             }
             if isDirectory.boolValue {
-                for file in manifestFiles(under: path) where seen.insert(file).inserted {
+                for file in manifestFiles(under: path, absolute: absolute) where seen.insert(file).inserted {
                     files.append(file)
                 }
             } else if seen.insert(path).inserted {
@@ -39,8 +45,9 @@ public struct InputCollector: Sendable {
         return (files, diagnostics)
     }
 
-    private func manifestFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    /// Manifest files below `directory` (read at `absolute`), named relative to `directory` as given.
+    private func manifestFiles(under directory: String, absolute: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: absolute) else { return [] }
         var found: [String] = []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         while let relative = enumerator.nextObject() as? String {
