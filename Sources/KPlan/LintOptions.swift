@@ -20,6 +20,8 @@ public struct LintOptions: Sendable, Decodable {
     public var enableRules: [String]
     /// Rules to disable on top of the configuration.
     public var disableRules: [String]
+    /// Files checked at once: 0 uses every core, 1 checks one file at a time.
+    public var jobs: Int
     /// Directory that relative paths are read from (nil: the process's working directory). Paths are
     /// still shown as given.
     public var workingDirectory: String?
@@ -29,8 +31,9 @@ public struct LintOptions: Sendable, Decodable {
         paths: [String] = [], kubernetesVersion: String = "1.37", crdPaths: [String] = [],
         ignoreMissingSchemas: Bool = false, skipNonKubernetes: Bool = false, defaultNamespace: String = "default",
         configPath: String? = nil, noConfig: Bool = false, enableRules: [String] = [], disableRules: [String] = [],
-        workingDirectory: String? = nil
+        jobs: Int = 0, workingDirectory: String? = nil
     ) {
+        self.jobs = jobs
         self.paths = paths
         self.kubernetesVersion = kubernetesVersion
         self.crdPaths = crdPaths
@@ -46,7 +49,7 @@ public struct LintOptions: Sendable, Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case paths, kubernetesVersion, crdPaths, ignoreMissingSchemas, skipNonKubernetes, defaultNamespace
-        case configPath, noConfig, enableRules, disableRules, workingDirectory
+        case configPath, noConfig, enableRules, disableRules, jobs, workingDirectory
     }
 
     /// Decodes options where every key is optional (used by golden test cases' `options.json`).
@@ -63,6 +66,7 @@ public struct LintOptions: Sendable, Decodable {
             noConfig: try c.decodeIfPresent(Bool.self, forKey: .noConfig) ?? false,
             enableRules: try c.decodeIfPresent([String].self, forKey: .enableRules) ?? [],
             disableRules: try c.decodeIfPresent([String].self, forKey: .disableRules) ?? [],
+            jobs: try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0,
             workingDirectory: try c.decodeIfPresent(String.self, forKey: .workingDirectory))
     }
 }

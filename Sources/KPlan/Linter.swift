@@ -21,7 +21,7 @@ public struct Linter: Sendable {
         let reader = FileReader(workingDirectory: options.workingDirectory)
         let extractor = ResourceExtractor(skipNonKubernetes: options.skipNonKubernetes)
 
-        let outcomes = files.parallelMap { path -> FileOutcome in
+        let outcomes = files.parallelMap(parallel: options.jobs != 1) { path -> FileOutcome in
             guard let bytes = reader.read(path) else {
                 return FileOutcome(path: path, bytes: [], diagnostics: [FileReader.unreadable(path)])
             }
