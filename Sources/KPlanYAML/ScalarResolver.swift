@@ -35,6 +35,9 @@ public enum ScalarResolver {
     public static func resolvePlain(_ text: String) -> ScalarValue {
         let utf8 = text.utf8
         guard let first = utf8.first else { return .null }
+        // Every special word (null, booleans, .inf/.nan) has at most 5 bytes; numbers start with a digit,
+        // a sign or a dot. Anything else is a string, which is most scalars.
+        if utf8.count > 5, first > UInt8(ascii: "9") { return .string(text) }
         switch first {
         case UInt8(ascii: "~"):
             return text == "~" ? .null : .string(text)
@@ -58,6 +61,39 @@ public enum ScalarResolver {
         default:
             return .string(text)
         }
+    }
+
+    /// True for a plain scalar that YAML 1.1 reads as a base-60 number (`12:30` is 750, `1:20:30.5` a
+    /// float) but go-yaml v2, and so Kubernetes, reads as a string: tools disagree about its value.
+    public static func isSexagesimal(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, isDigit(first) else { return false }
+        var sawColon = false
+        var digitsSinceColon = 0
+        var inFraction = false
+        for byte in bytes {
+            if inFraction {
+                guard isDigit(byte) || byte == UInt8(ascii: "_") else { return false }
+            } else if byte == UInt8(ascii: ":") {
+                guard !sawColon || digitsSinceColon > 0 else { return false }
+                sawColon = true
+                digitsSinceColon = 0
+            } else if byte == UInt8(ascii: ".") {
+                guard sawColon, digitsSinceColon > 0 else { return false }
+                inFraction = true
+            } else if isDigit(byte) {
+                digitsSinceColon += 1
+                if sawColon, digitsSinceColon > 2 { return false }
+            } else if byte != UInt8(ascii: "_") || sawColon {
+                return false
+            }
+        }
+        return sawColon && (inFraction || digitsSinceColon > 0)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// go-yaml v2's boolean table.

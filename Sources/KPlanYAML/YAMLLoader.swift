@@ -184,6 +184,11 @@ private struct TreeBuilder {
             let tag = string(data.tag)
             let scalar = Scalar(text: text, style: style, tag: tag,
                                 value: ScalarResolver.resolve(text, style: style, tag: tag))
+            if style == .plain, tag == nil, ScalarResolver.isSexagesimal(text) {
+                report(.warning, "yaml.sexagesimal",
+                       "`\(text)` is a YAML 1.1 base-60 number to some tools (PyYAML, Ruby) but the string \"\(text)\" to Kubernetes; quote it so every tool reads the same value",
+                       at: start, end: end)
+            }
             let node = Node(.scalar(scalar), range: SourceRange(start: start, end: end))
             if let anchor = string(data.anchor) { anchors[anchor] = (node, 1) }
             add(node, size: 1)

@@ -69,6 +69,13 @@ private func load(_ text: String) -> YAMLStream {
         #expect(YAMLLoader.load([0x00, 0x01, 0x02, 0x7F, 0x1B], file: "t").diagnostics.map(\.code) == ["yaml.syntax"])
     }
 
+    @Test func plainBase60ScalarsWarnButQuotedOnesDoNot() throws {
+        let stream = load("a: 12:30\nb: \"12:30\"\n")
+        #expect(stream.diagnostics.map(\.code) == ["yaml.sexagesimal"])
+        #expect(stream.diagnostics.first?.location.range.start == SourcePosition(line: 1, column: 4))
+        #expect(stream.documents.first?.root["a"]?.string == "12:30")
+    }
+
     @Test func truncatedInputIsDiagnosed() {
         #expect(load("a: \"unterminated\n").diagnostics.map(\.code) == ["yaml.syntax"])
         #expect(load("a: [1, 2\n").diagnostics.map(\.code) == ["yaml.syntax"])
@@ -86,6 +93,14 @@ private func load(_ text: String) -> YAMLStream {
     ])
     func plainScalarsResolveLikeGoYAMLv2(text: String, expected: ScalarValue) {
         #expect(ScalarResolver.resolvePlain(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("12:30", true), ("1:20:30.5", true), ("-1:30", true), ("190:20:30", true), ("12:3a", false),
+        ("12:", false), (":30", false), ("12:345", false), ("1.5", false), ("10.0.0.1:80", false), ("a:b", false),
+    ])
+    func sexagesimalNumbersAreRecognised(text: String, expected: Bool) {
+        #expect(ScalarResolver.isSexagesimal(text) == expected)
     }
 
     @Test func quotedAndTaggedScalarsFollowTheirStyleAndTag() {
