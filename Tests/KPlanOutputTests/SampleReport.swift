@@ -19,7 +19,13 @@ enum SampleReport {
         """
 
     static func range(_ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int) -> SourceRange {
-        SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn))
+        SourceRange(
+            start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn)
+        )
+    }
+
+    static func at(_ file: String, _ line: Int, _ column: Int, _ endLine: Int, _ endColumn: Int) -> SourceLocation {
+        SourceLocation(file: file, range: range(line, column, endLine, endColumn))
     }
 
     static let error = Diagnostic(

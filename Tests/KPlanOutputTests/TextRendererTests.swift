@@ -26,7 +26,8 @@ import KPlanOutput
 
     @Test func colourWrapsLocationSeverityMessageMarksAndNotes() {
         let report = LintReport(
-            diagnostics: [SampleReport.error], sources: [SourceFile(path: SampleReport.deployPath, bytes: Array(SampleReport.deployText.utf8))],
+            diagnostics: [SampleReport.error],
+            sources: [SourceFile(path: SampleReport.deployPath, bytes: Array(SampleReport.deployText.utf8))],
             counts: LintReport.Counts(files: 1, documents: 1, resources: 1), toolVersion: "1.2.3"
         )
         let esc = "\u{1B}["
@@ -46,9 +47,11 @@ import KPlanOutput
         let cases: [(Severity, String)] = [(.error, "1;31"), (.warning, "1;33"), (.info, "1;36")]
         for (severity, code) in cases {
             let diagnostic = Diagnostic(
-                severity, code: "c", message: "m", at: SourceLocation(file: "f", range: SampleReport.range(1, 1, 1, 1))
+                severity, code: "c", message: "m", at: SampleReport.at("f", 1, 1, 1, 1)
             )
-            let report = LintReport(diagnostics: [diagnostic], counts: .init(files: 1, documents: 1, resources: 0), toolVersion: "")
+            let report = LintReport(
+                diagnostics: [diagnostic], counts: .init(files: 1, documents: 1, resources: 0), toolVersion: ""
+            )
             let output = TextRenderer(color: true).render(report)
             #expect(output.hasPrefix("\(esc)1mf:1:1:\(esc)0m \(esc)\(code)m\(severity.rawValue)[c]\(esc)0m"))
         }
@@ -60,8 +63,8 @@ import KPlanOutput
         let line = "name:\tcafe\u{301} 日本 \"x\""
         let report = LintReport(
             diagnostics: [
-                Diagnostic(.error, code: "a", message: "x", at: SourceLocation(file: "t.yaml", range: SampleReport.range(1, 17, 1, 18))),
-                Diagnostic(.error, code: "b", message: "wide", at: SourceLocation(file: "t.yaml", range: SampleReport.range(1, 13, 1, 15))),
+                Diagnostic(.error, code: "a", message: "x", at: SampleReport.at("t.yaml", 1, 17, 1, 18)),
+                Diagnostic(.error, code: "b", message: "wide", at: SampleReport.at("t.yaml", 1, 13, 1, 15)),
             ],
             sources: [SourceFile(path: "t.yaml", bytes: Array((line + "\n").utf8))],
             counts: .init(files: 1, documents: 1, resources: 0), toolVersion: ""
@@ -84,8 +87,8 @@ import KPlanOutput
     @Test func noSourceLineWhenTheFileIsMissingOrTooShort() {
         let report = LintReport(
             diagnostics: [
-                Diagnostic(.warning, code: "w", message: "past the end", at: SourceLocation(file: "a.yaml", range: SampleReport.range(5, 1, 5, 2))),
-                Diagnostic(.warning, code: "w", message: "no file", at: SourceLocation(file: "b.yaml", range: SampleReport.range(1, 1, 1, 2))),
+                Diagnostic(.warning, code: "w", message: "past the end", at: SampleReport.at("a.yaml", 5, 1, 5, 2)),
+                Diagnostic(.warning, code: "w", message: "no file", at: SampleReport.at("b.yaml", 1, 1, 1, 2)),
             ],
             sources: [SourceFile(path: "a.yaml", bytes: Array("a: 1\n".utf8))],
             counts: .init(files: 2, documents: 1, resources: 0), toolVersion: ""
@@ -104,7 +107,7 @@ import KPlanOutput
     @Test func controlCharactersFromTheInputCannotReachTheTerminal() {
         let report = LintReport(
             diagnostics: [
-                Diagnostic(.error, code: "e", message: "bad \u{1B}[2J key", at: SourceLocation(file: "a.yaml", range: SampleReport.range(1, 3, 1, 4)))
+                Diagnostic(.error, code: "e", message: "bad \u{1B}[2J key", at: SampleReport.at("a.yaml", 1, 3, 1, 4))
             ],
             sources: [SourceFile(path: "a.yaml", bytes: Array("a\u{1B}b: 1\r\n".utf8))],
             counts: .init(files: 1, documents: 1, resources: 0), toolVersion: ""
