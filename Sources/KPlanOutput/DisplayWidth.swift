@@ -1,7 +1,7 @@
 /// How many terminal cells a character takes, for lining carets up under source text.
 ///
 /// An approximation of `wcwidth`: combining marks and format characters take none; East Asian wide and
-/// fullwidth characters and emoji presented as emoji take two; everything else takes one. Sequences
+/// fullwidth characters (the main blocks) and emoji presented as emoji take two; everything else one. Sequences
 /// joined into one glyph (ZWJ emoji) are counted per scalar.
 enum DisplayWidth {
     /// The cells `scalar` occupies.
@@ -32,8 +32,6 @@ enum DisplayWidth {
         0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
         0xFF00...0xFF60,  // fullwidth forms
         0xFFE0...0xFFE6,  // fullwidth signs
-        0x1F300...0x1F64F,  // pictographs and emoticons
-        0x1F900...0x1F9FF,  // supplemental symbols and pictographs
         0x20000...0x2FFFD,  // CJK extensions B–F, compatibility supplement
         0x30000...0x3FFFD,  // CJK extension G and later
     ]

@@ -12,6 +12,7 @@ public struct GitHubRenderer: ReportRenderer {
     /// Creates a GitHub Actions renderer.
     public init() {}
 
+    /// Renders one workflow command per diagnostic, then the summary.
     public func render(_ report: LintReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {

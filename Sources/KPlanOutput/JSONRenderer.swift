@@ -35,6 +35,7 @@ public struct JSONRenderer: ReportRenderer {
     /// Creates a JSON renderer.
     public init() {}
 
+    /// Renders the report as a version 1 JSON document.
     public func render(_ report: LintReport) -> String {
         JSONValue.object([
             "diagnostics": .array(report.diagnostics.map(Self.diagnostic)),

@@ -20,6 +20,7 @@ public struct JUnitRenderer: ReportRenderer {
         var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Renders the report as a JUnit XML test-suite collection.
     public func render(_ report: LintReport) -> String {
         let paths = Set(report.sources.keys).union(report.objects.map(\.file))
             .union(report.diagnostics.map(\.location.file)).sorted()

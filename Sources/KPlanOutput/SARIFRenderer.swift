@@ -15,6 +15,7 @@ public struct SARIFRenderer: ReportRenderer {
     /// Creates a SARIF renderer.
     public init() {}
 
+    /// Renders the report as a SARIF 2.1.0 log with one run.
     public func render(_ report: LintReport) -> String {
         let rules = Self.rules(report)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })

@@ -24,6 +24,7 @@ public struct TextRenderer: ReportRenderer {
         self.color = color
     }
 
+    /// Renders every diagnostic with its source line, then the summary.
     public func render(_ report: LintReport) -> String {
         let style = TextStyle(color: color)
         var lines = LineCache(sources: report.sources)

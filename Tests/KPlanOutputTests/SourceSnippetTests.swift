@@ -49,5 +49,7 @@ import Testing
         #expect(DisplayWidth.of("\u{301}") == 0)
         #expect(DisplayWidth.of("\u{200B}") == 0)
         #expect(DisplayWidth.of("é") == 1)
+        #expect(DisplayWidth.of("🚀") == 2)
+        #expect(DisplayWidth.of("\u{1F321}") == 1)
     }
 }
