@@ -31,6 +31,11 @@ import KPlanOutput
         )
     }
 
+    @Test func alwaysAndNeverIgnoreTheProcess() {
+        #expect(ColorPolicy.always.resolvedForStandardOutput())
+        #expect(!ColorPolicy.never.resolvedForStandardOutput())
+    }
+
     @Test func policiesParseFromTheirFlagValues() {
         #expect(ColorPolicy(rawValue: "auto") == .auto)
         #expect(ColorPolicy(rawValue: "always") == .always)
