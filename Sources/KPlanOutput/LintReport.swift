@@ -24,7 +24,7 @@ public struct LintReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// Source files by path, for showing source lines; a path may be missing.
     public let sources: [String: SourceFile]
-    /// The objects checked, ordered by file and document.
+    /// The objects checked, ordered by file, document and position.
     public let objects: [ReportObject]
     /// How much input was read.
     public let counts: Counts
@@ -44,7 +44,10 @@ public struct LintReport: Sendable {
     ) {
         self.diagnostics = diagnostics.sorted(by: Self.precedes)
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
-        self.objects = objects.sorted { ($0.file, $0.documentIndex) < ($1.file, $1.documentIndex) }
+        self.objects = objects.sorted {
+            ($0.file, $0.documentIndex, $0.range.start, $0.kind, $0.namespace ?? "", $0.name)
+                < ($1.file, $1.documentIndex, $1.range.start, $1.kind, $1.namespace ?? "", $1.name)
+        }
         self.counts = counts
         self.toolVersion = toolVersion
         self.toolInformationURI = toolInformationURI
