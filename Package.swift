@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "KPlan", dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", "KPlanOutput"]),
         .executableTarget(
             name: "kplan",
-            dependencies: ["KPlan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KPlan", "KPlanOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML"]),
         .testTarget(name: "KPlanYAMLTests", dependencies: ["KPlanYAML"]),

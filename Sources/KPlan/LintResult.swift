@@ -1,4 +1,5 @@
 import KPlanCore
+import KPlanOutput
 
 /// What one lint run found.
 public struct LintResult: Sendable {
@@ -12,10 +13,13 @@ public struct LintResult: Sendable {
     public var documentCount: Int
     /// Number of Kubernetes resources found (List items counted one by one).
     public var resourceCount: Int
+    /// Every resource checked, for reports that list objects (JUnit).
+    public var objects: [ReportObject]
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], sources: [String: SourceFile], fileCount: Int, documentCount: Int,
-                resourceCount: Int) {
+                resourceCount: Int, objects: [ReportObject]) {
+        self.objects = objects
         self.diagnostics = diagnostics
         self.sources = sources
         self.fileCount = fileCount
@@ -30,4 +34,14 @@ public struct LintResult: Sendable {
 
     /// True when any finding is an error: the run's exit status is then 1.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+extension LintResult {
+    /// The result as a report for the renderers.
+    public func report(toolVersion: String, rules: [RuleDescriptor]) -> LintReport {
+        LintReport(
+            diagnostics: diagnostics, sources: Array(sources.values), objects: objects,
+            counts: .init(files: fileCount, documents: documentCount, resources: resourceCount),
+            toolVersion: toolVersion, toolInformationURI: KPlanInfo.informationURI, rules: rules)
+    }
 }

@@ -1,4 +1,5 @@
 import KPlanCore
+import KPlanOutput
 import KPlanYAML
 
 /// Runs `kplan lint`: reads the inputs, parses them, validates every resource and returns the findings.
@@ -33,6 +34,7 @@ public struct Linter: Sendable {
                 let (resources, diagnostics) = extractor.resources(in: stream, file: path)
                 outcome.diagnostics += diagnostics
                 outcome.resourceCount += resources.count
+                outcome.objects += resources.map(ReportObject.init)
             }
             outcome.diagnostics += yamlDiagnostics
             return outcome
@@ -42,7 +44,9 @@ public struct Linter: Sendable {
         var sources: [String: SourceFile] = [:]
         var documentCount = 0
         var resourceCount = 0
+        var objects: [ReportObject] = []
         for outcome in outcomes {
+            objects += outcome.objects
             diagnostics += outcome.diagnostics
             documentCount += outcome.documentCount
             resourceCount += outcome.resourceCount
@@ -51,7 +55,7 @@ public struct Linter: Sendable {
             }
         }
         return LintResult(diagnostics: diagnostics.sorted(), sources: sources, fileCount: files.count,
-                          documentCount: documentCount, resourceCount: resourceCount)
+                          documentCount: documentCount, resourceCount: resourceCount, objects: objects)
     }
 }
 
@@ -62,4 +66,5 @@ private struct FileOutcome: Sendable {
     var diagnostics: [Diagnostic]
     var documentCount = 0
     var resourceCount = 0
+    var objects: [ReportObject] = []
 }

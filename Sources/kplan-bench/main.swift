@@ -92,7 +92,7 @@ func generate(_ name: String, count: Int, perFile: Int) -> [String] {
             index += 1
         }
         let path = "\(directory)/set-\(paths.count).yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         paths.append(path)
     }
     return paths

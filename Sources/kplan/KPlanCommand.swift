@@ -1,4 +1,5 @@
 import ArgumentParser
+import KPlan
 
 /// The `kplan` command line.
 @main
@@ -6,12 +7,7 @@ struct KPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kplan",
         abstract: "A declarative manifest compiler and planner for Kubernetes.",
-        version: KPlanVersion.current,
+        version: KPlanInfo.version,
         subcommands: [LintCommand.self]
     )
-}
-
-/// kplan's version, shown by `--version` and in machine-readable reports.
-enum KPlanVersion {
-    static let current = "0.1.0"
 }

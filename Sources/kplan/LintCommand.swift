@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPlan
+import KPlanOutput
 
 /// `kplan lint`: validate manifests offline and report findings.
 struct LintCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct LintCommand: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "Output format: text, json, sarif, junit or github.")
-    var output: String = "text"
+    var output: OutputFormat = .text
 
     @Option(name: .customLong("kubernetes-version"), help: "Kubernetes version whose schemas apply: 1.35, 1.36 or 1.37.")
     var kubernetesVersion: String?
@@ -46,7 +47,7 @@ struct LintCommand: ParsableCommand {
     var disableRules: [String] = []
 
     @Option(name: .long, help: "Colour in text output: auto, always or never (auto honours NO_COLOR and needs a terminal).")
-    var color: String = "auto"
+    var color: ColorPolicy = .auto
 
     func validate() throws {
         if paths.isEmpty {
@@ -61,9 +62,12 @@ struct LintCommand: ParsableCommand {
             defaultNamespace: namespace, configPath: config, noConfig: noConfig,
             enableRules: enableRules, disableRules: disableRules)
         let result = Linter(options: options).run()
-        for diagnostic in result.diagnostics {
-            print("\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.message)")
-        }
+        let report = result.report(toolVersion: KPlanInfo.version, rules: [])
+        let text = output.render(report, options: RenderOptions(color: color.resolvedForStandardOutput()))
+        FileHandle.standardOutput.write(Data(text.utf8))
         if result.hasErrors { throw ExitCode(1) }
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ColorPolicy: ExpressibleByArgument {}
