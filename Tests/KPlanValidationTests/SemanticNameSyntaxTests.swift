@@ -46,6 +46,20 @@ import Testing
         #expect(NameSyntax.configMapKey(value).isEmpty == accepted)
     }
 
+    @Test(arguments: samples + ["*.example.com", "*.a", "*", "*.", "**.a", "a.*.b", "*.A"])
+    func wildcardSubdomainAgreesWithTheRegex(_ value: String) throws {
+        let accepted = try regexAccepts(NameSyntax.wildcardDNS1123SubdomainFormat, value)
+        #expect(NameSyntax.wildcardDNS1123Subdomain(value).isEmpty == accepted)
+    }
+
+    @Test(arguments: [
+        ("1.2.3.4", true), ("10.0.0.255", true), ("256.1.1.1", false), ("1.2.3", false), ("a.b.c.d", false),
+        ("1.2.3.4.5", false), ("01.2.3.4", true),
+    ])
+    func ipv4AddressesAreRecognised(_ value: String, _ isAddress: Bool) {
+        #expect(NameSyntax.isIPv4Address(value) == isAddress)
+    }
+
     @Test(arguments: [
         ("my-name", true), ("123-abc", true), ("a", true), ("0", true), ("My-name", false), ("-a", false),
         ("a-", false), ("a.b", false), ("a_b", false), ("", false),

@@ -21,12 +21,14 @@ enum NameSyntax {
     static let qualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
     static let labelValueFormat = "(" + qualifiedNameFormat + ")?"
     static let configMapKeyFormat = "[-._a-zA-Z0-9]+"
+    static let wildcardDNS1123SubdomainFormat = "\\*\\." + dns1123SubdomainFormat
 
     private static let dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
     private static let dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
     private static let dns1035LabelMessage = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"
     private static let qualifiedNameMessage = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
     private static let labelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+    private static let wildcardDNS1123SubdomainMessage = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character"
     private static let configMapKeyMessage = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
 
     // MARK: Messages
@@ -70,6 +72,25 @@ enum NameSyntax {
             errors.append(regexError(dns1123SubdomainMessage, dns1123SubdomainFormat, "example.com"))
         }
         return errors
+    }
+
+    /// `IsWildcardDNS1123Subdomain`: `*.` followed by a DNS-1123 subdomain, at most 253 bytes in all.
+    static func wildcardDNS1123Subdomain(_ value: String) -> [String] {
+        var errors: [String] = []
+        if value.utf8.count > dns1123SubdomainMaxLength { errors.append(maxLengthError(dns1123SubdomainMaxLength)) }
+        if !value.hasPrefix("*.") || !isDNS1123Subdomain(value.dropFirst(2).utf8) {
+            errors.append(regexError(wildcardDNS1123SubdomainMessage, wildcardDNS1123SubdomainFormat, "*.example.com"))
+        }
+        return errors
+    }
+
+    /// Whether `value` reads as an IPv4 address the way Go's sloppy parser does (four decimal octets).
+    static func isIPv4Address(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.utf8.count <= 3 && part.utf8.allSatisfy(isDigit) && Int(part).map { $0 <= 255 } == true
+            }
     }
 
     /// `IsDNS1035Label`: a DNS-1123 label that starts with a letter.
@@ -206,7 +227,7 @@ enum NameSyntax {
     }
 
     /// `^label(\.label)*$`
-    private static func isDNS1123Subdomain(_ bytes: String.UTF8View) -> Bool {
+    private static func isDNS1123Subdomain<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { isDNS1123Label($0) }
     }
 

@@ -10,7 +10,11 @@ enum SelectorCheck {
         case ("apps", "StatefulSet"):
             checkRequiredSelector(resource, emptyMessage: "empty selector is invalid for statefulset", into: &report)
         case ("apps", "DaemonSet"):
-            checkRequiredSelector(resource, emptyMessage: "empty selector is invalid for daemonset", into: &report)
+            checkRequiredSelector(
+                resource, emptyMessage: "empty selector is invalid for daemonset",
+                missingDetail: "a DaemonSet without a selector matches no pods, so the API server reports that "
+                    + "`selector` does not match template `labels`",
+                into: &report)
         case ("batch", "Job"):
             checkJob(resource, into: &report)
         case ("", "ReplicationController"):
@@ -22,12 +26,12 @@ enum SelectorCheck {
 
     /// apps/v1: the selector is required, may not be empty, and must match the template.
     private static func checkRequiredSelector(
-        _ resource: Resource, emptyMessage: String, into report: inout SemanticReport
+        _ resource: Resource, emptyMessage: String, missingDetail: String = "", into report: inout SemanticReport
     ) {
         guard let spec = resource.node.entry("spec") else { return }
         guard let selector = spec.value["selector"], !selector.isNull else {
             report.add(
-                .error, "semantic.missing-selector", FieldError.required("spec.selector"),
+                .error, "semantic.missing-selector", FieldError.required("spec.selector", missingDetail),
                 at: spec.value.entry("selector")?.key ?? spec.key)
             return
         }

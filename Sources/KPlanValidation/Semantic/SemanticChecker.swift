@@ -1,8 +1,9 @@
 import KPlanCore
 
 /// The checks the Kubernetes API server makes that JSON schemas cannot express: name and label syntax,
-/// selectors against templates, unique names inside a pod, Service ports, RBAC references, and duplicate
-/// objects in the input. Codes are `semantic.*`; findings are errors unless the API server only warns.
+/// selectors against templates, unique names inside a pod, Service ports, Ingress hosts, paths and backends,
+/// RBAC references, and duplicate objects in the input. Codes are `semantic.*`; findings are errors unless
+/// the API server only warns.
 public enum SemanticChecker {
     /// Checks one object; `scope` is its kind's scope, nil when unknown. Pure and cheap; the result is sorted.
     public static func check(_ resource: Resource, scope: ResourceScope?) -> [Diagnostic] {
@@ -17,6 +18,7 @@ public enum SemanticChecker {
         PodSpecCheck.check(resource, into: &report)
         ServiceCheck.check(resource, into: &report)
         RBACBindingCheck.check(resource, into: &report)
+        IngressCheck.check(resource, into: &report)
         return report.diagnostics.sorted()
     }
 
