@@ -99,4 +99,24 @@ import Testing
             "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: ExternalName\n  externalName: example.com\n")
         #expect(external.isEmpty)
     }
+
+    @Test func externalNameServicesNeedAValidNameAndNoClusterIP() throws {
+        let found = try semanticCheck(
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db}
+            spec:
+              type: ExternalName
+              clusterIP: 10.0.0.9
+              externalName: DB_Host
+            """)
+        #expect(diagnostics(found, code: "semantic.cluster-ip-not-allowed").map(start) == ["6:14"])
+        #expect(diagnostics(found, code: "semantic.invalid-external-name").map(start) == ["7:17"])
+        let fullyQualified = try semanticCheck(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: db.example.com.\n")
+        #expect(fullyQualified.isEmpty)
+        let missing = try semanticCheck("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n")
+        #expect(diagnostics(missing, code: "semantic.invalid-external-name").map(start) == ["4:1"])
+    }
 }

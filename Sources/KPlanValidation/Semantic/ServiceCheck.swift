@@ -7,7 +7,7 @@ enum ServiceCheck {
         guard resource.gvk.group == "", resource.gvk.kind == "Service", let specEntry = resource.node.entry("spec")
         else { return }
         let spec = specEntry.value
-        let type = spec["type"]?.string ?? "ClusterIP"
+        let type = spec["type"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "ClusterIP"
         let clusterIPNode = spec["clusterIP"]
         let headless = clusterIPNode?.string == "None"
 
@@ -16,6 +16,9 @@ enum ServiceCheck {
                 .error, "semantic.headless-service-type",
                 FieldError.invalid("spec.clusterIPs[0]", "None", "may not be set to 'None' for \(type) services"),
                 at: clusterIPNode)
+        }
+        if type == "ExternalName" {
+            checkExternalName(spec, specKey: specEntry.key, into: &report)
         }
         if let selector = spec["selector"] {
             MetadataCheck.checkLabels(selector, path: "spec.selector", into: &report)
@@ -54,6 +57,29 @@ enum ServiceCheck {
                     .error, "semantic.node-port-not-allowed",
                     FieldError.forbidden("\(path).nodePort", "may not be used when `type` is 'ClusterIP'"), at: nodePort)
             }
+        }
+    }
+
+    /// An ExternalName Service has a DNS-1123 subdomain `externalName` and no cluster IP. A single trailing
+    /// dot (a fully qualified name) is accepted, as current API servers do.
+    private static func checkExternalName(_ spec: Node, specKey: Node, into report: inout SemanticReport) {
+        if let clusterIP = spec["clusterIP"], let value = clusterIP.string, !value.isEmpty {
+            report.add(
+                .error, "semantic.cluster-ip-not-allowed",
+                FieldError.forbidden("spec.clusterIP", "must be empty for ExternalName services"), at: clusterIP)
+        }
+        guard let node = spec["externalName"], let name = node.string, !name.isEmpty else {
+            report.add(
+                .error, "semantic.invalid-external-name", FieldError.required("spec.externalName"),
+                at: spec.entry("externalName")?.key ?? specKey)
+            return
+        }
+        let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
+        let errors = NameSyntax.dns1123Subdomain(trimmed)
+        if !errors.isEmpty {
+            report.add(
+                .error, "semantic.invalid-external-name",
+                FieldError.invalid("spec.externalName", name, errors.joined(separator: "; ")), at: node)
         }
     }
 
