@@ -119,4 +119,12 @@ import Testing
         let missing = try semanticCheck("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n")
         #expect(diagnostics(missing, code: "semantic.invalid-external-name").map(start) == ["4:1"])
     }
+
+    @Test func selectorLabelsAreChecked() throws {
+        let found = try semanticCheck(
+            "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: -web}\n  ports: [{port: 80}]\n")
+        let diagnostic = try #require(diagnostics(found, code: "semantic.invalid-label-value").first)
+        #expect(start(diagnostic) == "5:19")
+        #expect(diagnostic.message.hasPrefix("spec.selector[app]: Invalid value: \"-web\""))
+    }
 }

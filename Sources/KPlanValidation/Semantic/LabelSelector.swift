@@ -12,8 +12,11 @@ struct LabelSelector {
 
     /// One requirement: a key, an operator and its values.
     struct Requirement {
+        /// The label key.
         var key: String
+        /// How the key's value is tested.
         var op: Operator
+        /// The values for `In` and `NotIn` (one value for a `matchLabels` entry).
         var values: [String]
 
         /// The requirement in `kubectl --selector` syntax (`app=web`, `tier in (a,b)`, `!canary`).

@@ -15,12 +15,19 @@ enum NameSyntax {
     /// Longest IANA service (port) name.
     static let portNameMaxLength = 15
 
+    /// The API server's DNS-1123 label regex (unanchored, as its messages quote it).
     static let dns1123LabelFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?"
+    /// The DNS-1123 subdomain regex.
     static let dns1123SubdomainFormat = dns1123LabelFormat + "(\\." + dns1123LabelFormat + ")*"
+    /// The DNS-1035 label regex.
     static let dns1035LabelFormat = "[a-z]([-a-z0-9]*[a-z0-9])?"
+    /// The regex for the name part of a qualified name.
     static let qualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
+    /// The label value regex.
     static let labelValueFormat = "(" + qualifiedNameFormat + ")?"
+    /// The ConfigMap and Secret key regex.
     static let configMapKeyFormat = "[-._a-zA-Z0-9]+"
+    /// The wildcard DNS-1123 subdomain regex.
     static let wildcardDNS1123SubdomainFormat = "\\*\\." + dns1123SubdomainFormat
 
     private static let dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
