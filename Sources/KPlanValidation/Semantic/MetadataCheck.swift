@@ -1,0 +1,66 @@
+import KPlanCore
+
+/// Label and annotation syntax, as `ValidateLabels` and `ValidateAnnotations` check them.
+enum MetadataCheck {
+    /// The most bytes all of an object's annotation keys and values may total (`TotalAnnotationSizeLimitB`).
+    static let totalAnnotationSizeLimit = 256 * 1024
+
+    /// Checks the labels and annotations of the metadata mapping at `path`.
+    static func check(_ metadata: Node, path: String, into report: inout SemanticReport) {
+        if let labels = metadata["labels"] {
+            checkLabels(labels, path: "\(path).labels", into: &report)
+        }
+        if let annotations = metadata.entry("annotations") {
+            checkAnnotations(annotations, path: "\(path).annotations", into: &report)
+        }
+    }
+
+    /// Checks a labels-style map (labels, `matchLabels`, a map selector): keys are qualified names,
+    /// values label values. Key problems point at the key, value problems at the value.
+    static func checkLabels(_ map: Node, path: String, into report: inout SemanticReport) {
+        for entry in map.entries ?? [] {
+            let key = entry.name
+            let keyErrors = NameSyntax.qualifiedName(key)
+            if !keyErrors.isEmpty {
+                report.add(
+                    .error, "semantic.invalid-label-key",
+                    FieldError.invalid(path, key, keyErrors.joined(separator: "; ")), at: entry.key)
+            }
+            guard let value = labelText(entry.value) else { continue }
+            let valueErrors = NameSyntax.labelValue(value)
+            if !valueErrors.isEmpty {
+                report.add(
+                    .error, "semantic.invalid-label-value",
+                    FieldError.invalid("\(path)[\(key)]", value, valueErrors.joined(separator: "; ")), at: entry.value)
+            }
+        }
+    }
+
+    /// Checks annotation keys (qualified names, case-insensitively) and the total size of the map.
+    private static func checkAnnotations(_ annotations: MappingEntry, path: String, into report: inout SemanticReport) {
+        var total = 0
+        for entry in annotations.value.entries ?? [] {
+            let key = entry.name
+            let errors = NameSyntax.qualifiedName(key.lowercased())
+            if !errors.isEmpty {
+                report.add(
+                    .error, "semantic.invalid-annotation-key",
+                    FieldError.invalid(path, key, errors.joined(separator: "; ")), at: entry.key)
+            }
+            total += key.utf8.count + (labelText(entry.value)?.utf8.count ?? 0)
+        }
+        if total > totalAnnotationSizeLimit {
+            report.add(
+                .error, "semantic.annotations-too-large",
+                FieldError.tooLong(path, bytes: totalAnnotationSizeLimit) + " (these total \(total) bytes)",
+                at: annotations.key)
+        }
+    }
+
+    /// The text a `map[string]string` value holds: a scalar's text, `""` for null, nil for collections.
+    static func labelText(_ node: Node) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        if case .null = scalar.value { return "" }
+        return scalar.text
+    }
+}

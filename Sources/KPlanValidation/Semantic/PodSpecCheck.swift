@@ -1,0 +1,153 @@
+import KPlanCore
+
+/// A pod spec's names: containers and volumes unique and well-formed, mounts naming defined volumes,
+/// container ports well-formed, and env vars not silently redefined.
+enum PodSpecCheck {
+    /// The container lists of a pod spec, all sharing one name space.
+    private static let containerFields = ["initContainers", "containers", "ephemeralContainers"]
+
+    /// One named item (container, volume, port) with where it is.
+    private struct Named {
+        var name: String
+        var node: Node
+        var path: String
+    }
+
+    /// Checks the pod spec of a Pod, PodTemplate, workload or CronJob.
+    static func check(_ resource: Resource, into report: inout SemanticReport) {
+        guard let location = PodTemplateLocation.locate(in: resource) else { return }
+        if let metadata = location.templateMetadata {
+            MetadataCheck.check(metadata, path: location.templateMetadataPath, into: &report)
+        }
+        let spec = location.spec
+        var volumeNames = checkVolumes(spec, path: location.specPath, into: &report)
+        if resource.gvk.group == "apps", resource.gvk.kind == "StatefulSet" {
+            for claim in resource.node["spec"]?["volumeClaimTemplates"]?.items ?? [] {
+                if let name = claim["metadata"]?["name"]?.string { volumeNames.insert(name) }
+            }
+        }
+        var containers: [Named] = []
+        for field in containerFields {
+            for (index, container) in (spec[field]?.items ?? []).enumerated() {
+                let path = "\(location.specPath).\(field)[\(index)]"
+                if let nameNode = container["name"], let name = nameNode.string, !name.isEmpty {
+                    containers.append(Named(name: name, node: nameNode, path: "\(path).name"))
+                } else if container.entries != nil {
+                    report.add(.error, "semantic.invalid-container-name", FieldError.required("\(path).name"), at: container)
+                }
+                checkPorts(container, path: path, into: &report)
+                checkEnv(container, path: path, into: &report)
+                checkMounts(container, path: path, volumes: volumeNames, into: &report)
+            }
+        }
+        checkNames(
+            containers, invalidCode: "semantic.invalid-container-name", duplicateCode: "semantic.duplicate-container-name",
+            what: "container", into: &report)
+    }
+
+    /// Checks volume names and returns the set of them.
+    private static func checkVolumes(_ spec: Node, path: String, into report: inout SemanticReport) -> Set<String> {
+        var volumes: [Named] = []
+        for (index, volume) in (spec["volumes"]?.items ?? []).enumerated() {
+            let itemPath = "\(path).volumes[\(index)]"
+            if let nameNode = volume["name"], let name = nameNode.string, !name.isEmpty {
+                volumes.append(Named(name: name, node: nameNode, path: "\(itemPath).name"))
+            } else if volume.entries != nil {
+                report.add(.error, "semantic.invalid-volume-name", FieldError.required("\(itemPath).name"), at: volume)
+            }
+        }
+        checkNames(
+            volumes, invalidCode: "semantic.invalid-volume-name", duplicateCode: "semantic.duplicate-volume-name",
+            what: "volume", into: &report)
+        return Set(volumes.map(\.name))
+    }
+
+    /// Reports names that are not DNS-1123 labels, and every repeat of a name after the first in the file.
+    private static func checkNames(
+        _ items: [Named], invalidCode: String, duplicateCode: String, what: String, into report: inout SemanticReport
+    ) {
+        var first: [String: Named] = [:]
+        for item in items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
+            let errors = NameSyntax.dns1123Label(item.name)
+            if !errors.isEmpty {
+                report.add(.error, invalidCode, FieldError.invalid(item.path, item.name, errors.joined(separator: "; ")), at: item.node)
+            }
+            if let previous = first[item.name] {
+                report.add(
+                    .error, duplicateCode, FieldError.duplicate(item.path, item.name), at: item.node,
+                    notes: [report.note("\(what) \"\(item.name)\" is first defined here", at: previous.node)])
+            } else {
+                first[item.name] = item
+            }
+        }
+    }
+
+    /// Checks a container's port names (IANA service names, unique within the container) and numbers.
+    private static func checkPorts(_ container: Node, path: String, into report: inout SemanticReport) {
+        var seen: [String: Node] = [:]
+        for (index, port) in (container["ports"]?.items ?? []).enumerated() {
+            let portPath = "\(path).ports[\(index)]"
+            if let nameNode = port["name"], let name = nameNode.string, !name.isEmpty {
+                let errors = NameSyntax.portName(name)
+                if !errors.isEmpty {
+                    report.add(
+                        .error, "semantic.invalid-port-name",
+                        FieldError.invalid("\(portPath).name", name, errors.joined(separator: "; ")), at: nameNode)
+                } else if let previous = seen[name] {
+                    report.add(
+                        .error, "semantic.duplicate-port-name", FieldError.duplicate("\(portPath).name", name),
+                        at: nameNode, notes: [report.note("port \"\(name)\" is first defined here", at: previous)])
+                } else {
+                    seen[name] = nameNode
+                }
+            }
+            for field in ["containerPort", "hostPort"] {
+                guard let node = port[field], let number = node.int else { continue }
+                if field == "hostPort" && number == 0 { continue }
+                let errors = NameSyntax.portNumber(number)
+                if !errors.isEmpty {
+                    report.add(
+                        .error, "semantic.invalid-port-number",
+                        FieldError.invalid("\(portPath).\(field)", String(number), errors.joined(separator: "; ")), at: node)
+                }
+            }
+        }
+    }
+
+    /// Warns, as the API server does, when an env var hides an earlier one of the same name, unless the new
+    /// value builds on the old one (`X: "$(X):more"`).
+    private static func checkEnv(_ container: Node, path: String, into report: inout SemanticReport) {
+        var first: [String: Node] = [:]
+        for (index, variable) in (container["env"]?.items ?? []).enumerated() {
+            guard let nameNode = variable["name"], let name = nameNode.string else { continue }
+            guard let previous = first[name] else {
+                first[name] = nameNode
+                continue
+            }
+            let reference = "$(\(name))"
+            let value = variable["value"]?.string ?? ""
+            let replaces = variable["valueFrom"].map { !$0.isNull } ?? false
+            guard replaces || value == reference || !value.contains(reference) else { continue }
+            report.add(
+                .warning, "semantic.duplicate-env-var",
+                "\(path).env[\(index)]: hides previous definition of \(FieldError.quoted(name)), "
+                    + "which may be dropped when using apply",
+                at: nameNode, notes: [report.note("\"\(name)\" is first defined here", at: previous)])
+        }
+    }
+
+    /// Reports volume mounts and devices that name no volume of the pod.
+    private static func checkMounts(
+        _ container: Node, path: String, volumes: Set<String>, into report: inout SemanticReport
+    ) {
+        for field in ["volumeMounts", "volumeDevices"] {
+            for (index, mount) in (container[field]?.items ?? []).enumerated() {
+                guard let nameNode = mount["name"], let name = nameNode.string, !volumes.contains(name) else { continue }
+                report.add(
+                    .error, "semantic.unknown-volume",
+                    FieldError.notFound("\(path).\(field)[\(index)].name", name) + " (no volume of the pod has this name)",
+                    at: nameNode)
+            }
+        }
+    }
+}
