@@ -1,0 +1,57 @@
+import KPlanCore
+
+/// `text` without leading and trailing spaces and tabs.
+func lintTrimmed(_ text: Substring) -> String {
+    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+}
+
+/// The node an object-level finding points at: the `metadata.name` value, else the object.
+func lintNameAnchor(_ resource: Resource) -> Node {
+    resource.node[path: "metadata", "name"] ?? resource.node
+}
+
+/// A security setting that a container may set and its pod may default (`runAsNonRoot`, `runAsUser`,
+/// …): the container's value when present, else the pod's.
+func lintEffectiveSecurityField(_ key: String, of container: LintContainer, in pod: LintPodTemplate) -> Node? {
+    container.securityContext?[key] ?? pod.podSecurityContext?[key]
+}
+
+/// `spec.replicas` of a workload with replicas, defaulting to 1; nil for other kinds or a
+/// non-integer value.
+func lintReplicas(_ pod: LintPodTemplate) -> Int64? {
+    guard pod.kind.hasReplicas else { return nil }
+    guard let node = pod.resource.node[path: "spec", "replicas"], !node.isNull else { return 1 }
+    return node.int
+}
+
+/// A container image reference split into repository, tag and digest.
+struct LintImageReference: Sendable, Hashable {
+    /// Everything before the tag and digest (`registry:5000/team/app`).
+    let repository: String
+    /// The tag, nil when none is written.
+    let tag: String?
+    /// The digest (`sha256:…`), nil when none is written.
+    let digest: String?
+
+    /// Splits `reference`.
+    init(_ reference: String) {
+        var rest = Substring(reference)
+        if let at = rest.firstIndex(of: "@") {
+            digest = String(rest[rest.index(after: at)...])
+            rest = rest[..<at]
+        } else {
+            digest = nil
+        }
+        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
+        if let colon = rest[lastSlash...].lastIndex(of: ":") {
+            tag = String(rest[rest.index(after: colon)...])
+            repository = String(rest[..<colon])
+        } else {
+            tag = nil
+            repository = String(rest)
+        }
+    }
+
+    /// Whether the reference resolves to `latest`: tagged `latest` or untagged, without a digest.
+    var isLatest: Bool { digest == nil && (tag == nil || tag == "latest") }
+}
