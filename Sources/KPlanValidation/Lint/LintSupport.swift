@@ -55,3 +55,18 @@ struct LintImageReference: Sendable, Hashable {
     /// Whether the reference resolves to `latest`: tagged `latest` or untagged, without a digest.
     var isLatest: Bool { digest == nil && (tag == nil || tag == "latest") }
 }
+
+/// The key node of the pod spec mapping of a workload (the `spec` key under the template), if any.
+func lintPodSpecKey(of resource: Resource) -> Node? {
+    let root = resource.node
+    let holder: Node?
+    switch LintWorkloadKind(resource.gvk) {
+    case .pod?: holder = root
+    case .podTemplate?: holder = root["template"]
+    case .deployment?, .replicaSet?, .statefulSet?, .daemonSet?, .job?, .replicationController?:
+        holder = root[path: "spec", "template"]
+    case .cronJob?: holder = root[path: "spec", "jobTemplate", "spec", "template"]
+    case nil: holder = nil
+    }
+    return holder?.entry("spec")?.key
+}
