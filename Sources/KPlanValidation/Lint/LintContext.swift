@@ -15,13 +15,26 @@ public struct LintContext: Sendable {
         var namespace: String
     }
 
+    private struct LabelKey: Hashable, Sendable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
+
     /// The namespace of namespaced objects that do not name one.
     public let defaultNamespace: String
     /// The Kubernetes version the manifests target, when configured.
     public let kubernetesVersion: LintKubernetesVersion?
     private let scope: @Sendable (GroupVersionKind) -> ResourceScope?
     private let byKind: [KindKey: [Resource]]
+    private let byName: [ResourceKey: Resource]
     private let workloadsByNamespace: [String: [LintPodTemplate]]
+    /// Indexes into `workloadsByNamespace[namespace]` of the templates carrying a label.
+    private let workloadsByLabel: [LabelKey: [Int]]
+    /// Workloads whose pods some PodDisruptionBudget selects (group left empty).
+    private let budgetedWorkloads: Set<ResourceKey>
+    /// Workloads some HorizontalPodAutoscaler targets (group left empty).
+    private let autoscaledWorkloads: Set<ResourceKey>
 
     /// Indexes `resources`.
     /// - Parameters:
@@ -37,17 +50,51 @@ public struct LintContext: Sendable {
         self.kubernetesVersion = kubernetesVersion
         self.scope = scope
         var byKind: [KindKey: [Resource]] = [:]
+        var byName: [ResourceKey: Resource] = [:]
         var workloads: [String: [LintPodTemplate]] = [:]
+        var workloadsByLabel: [LabelKey: [Int]] = [:]
+        var budgetSelectors: [String: [LintLabelSelector?]] = [:]
+        var autoscaled: Set<ResourceKey> = []
         for resource in resources {
             let namespace = Self.namespace(of: resource, defaultNamespace: defaultNamespace, scope: scope)
             byKind[KindKey(group: resource.gvk.group, kind: resource.gvk.kind, namespace: namespace), default: []]
                 .append(resource)
+            let key = ResourceKey(group: resource.gvk.group, kind: resource.gvk.kind, namespace: namespace,
+                                  name: resource.name)
+            if byName[key] == nil { byName[key] = resource }
             if let template = LintPodTemplate(resource) {
+                let index = workloads[namespace, default: []].count
                 workloads[namespace, default: []].append(template)
+                for (label, value) in template.labels {
+                    workloadsByLabel[LabelKey(namespace: namespace, key: label, value: value), default: []].append(index)
+                }
+            }
+            if resource.gvk.group == "policy", resource.gvk.kind == "PodDisruptionBudget" {
+                budgetSelectors[namespace, default: []]
+                    .append(LintLabelSelector(labelSelector: resource.node[path: "spec", "selector"]))
+            }
+            if resource.gvk.group == "autoscaling", resource.gvk.kind == "HorizontalPodAutoscaler",
+               let target = resource.node[path: "spec", "scaleTargetRef"],
+               let kind = target["kind"]?.string, let name = target["name"]?.string {
+                autoscaled.insert(ResourceKey(group: "", kind: kind, namespace: namespace, name: name))
             }
         }
         self.byKind = byKind
+        self.byName = byName
         self.workloadsByNamespace = workloads
+        self.workloadsByLabel = workloadsByLabel
+        self.autoscaledWorkloads = autoscaled
+        var budgeted: Set<ResourceKey> = []
+        for (namespace, selectors) in budgetSelectors {
+            for selector in selectors {
+                let all = workloads[namespace] ?? []
+                let selected = selector.map {
+                    Self.select($0, from: all, namespace: namespace, index: workloadsByLabel)
+                } ?? all
+                for template in selected { budgeted.insert(Self.workloadKey(template.resource, namespace: namespace)) }
+            }
+        }
+        self.budgetedWorkloads = budgeted
     }
 
     /// The namespace `resource` lives in: its own, the default one, or `""` when cluster-scoped.
@@ -67,7 +114,7 @@ public struct LintContext: Sendable {
 
     /// The object of a group, kind, namespace and name, if the input holds it.
     public func object(group: String, kind: String, in namespace: String, named name: String) -> Resource? {
-        objects(group: group, kind: kind, in: namespace).first { $0.name == name }
+        byName[ResourceKey(group: group, kind: kind, namespace: namespace, name: name)]
     }
 
     /// Whether the input holds at least one object of a group and kind in a namespace.
@@ -80,9 +127,36 @@ public struct LintContext: Sendable {
         !(workloadsByNamespace[namespace] ?? []).isEmpty
     }
 
-    /// The pod templates of a namespace, in input order.
-    func workloads(in namespace: String) -> [LintPodTemplate] {
-        workloadsByNamespace[namespace] ?? []
+    /// The pod templates of a namespace whose labels `selector` matches, in input order.
+    ///
+    /// A selector with `matchLabels` only looks at the templates carrying its rarest label.
+    func workloads(in namespace: String, matching selector: LintLabelSelector) -> [LintPodTemplate] {
+        Self.select(selector, from: workloadsByNamespace[namespace] ?? [], namespace: namespace, index: workloadsByLabel)
+    }
+
+    private static func select(
+        _ selector: LintLabelSelector, from all: [LintPodTemplate], namespace: String, index: [LabelKey: [Int]]
+    ) -> [LintPodTemplate] {
+        let postings = selector.matchLabels.map { index[LabelKey(namespace: namespace, key: $0.key, value: $0.value)] ?? [] }
+        guard let candidates = postings.min(by: { $0.count < $1.count }) else {
+            return all.filter { selector.matches($0.labels) }
+        }
+        return candidates.map { all[$0] }.filter { selector.matches($0.labels) }
+    }
+
+    /// Whether a PodDisruptionBudget of the input selects the pods of a workload (or has a selector
+    /// whose meaning is unknown, which is taken to select them).
+    func isBudgeted(_ template: LintPodTemplate) -> Bool {
+        budgetedWorkloads.contains(Self.workloadKey(template.resource, namespace: namespace(of: template.resource)))
+    }
+
+    /// Whether a HorizontalPodAutoscaler of the input targets the object (by kind and name).
+    func isAutoscaled(_ resource: Resource) -> Bool {
+        autoscaledWorkloads.contains(Self.workloadKey(resource, namespace: namespace(of: resource)))
+    }
+
+    private static func workloadKey(_ resource: Resource, namespace: String) -> ResourceKey {
+        ResourceKey(group: "", kind: resource.gvk.kind, namespace: namespace, name: resource.name)
     }
 
     private static func namespace(

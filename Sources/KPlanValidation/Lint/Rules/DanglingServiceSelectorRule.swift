@@ -63,7 +63,7 @@ struct DanglingServiceSelectorRule: LintRule {
         let selector = LintLabelSelector(equalityMap: selectorNode)
         let namespace = context.namespace(of: resource)
         guard !selector.isEmpty, context.hasWorkloads(in: namespace),
-              !context.workloads(in: namespace).contains(where: { selector.matches($0.labels) })
+              context.workloads(in: namespace, matching: selector).isEmpty
         else { return }
         findings.append(LintFinding(
             "the selector matches no workload's pods in namespace \"\(namespace)\"", at: selectorNode))

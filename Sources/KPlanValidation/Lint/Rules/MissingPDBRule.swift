@@ -60,12 +60,7 @@ struct MissingPDBRule: LintRule {
         guard let pod = LintPodTemplate(resource), pod.kind == .deployment || pod.kind == .statefulSet,
               let replicas = lintReplicas(pod), replicas > 1
         else { return }
-        let namespace = context.namespace(of: resource)
-        let protected = context.objects(group: "policy", kind: "PodDisruptionBudget", in: namespace).contains { budget in
-            guard let selector = LintLabelSelector(labelSelector: budget.node[path: "spec", "selector"]) else { return true }
-            return selector.matches(pod.labels)
-        }
-        guard !protected else { return }
+        guard !context.isBudgeted(pod) else { return }
         findings.append(LintFinding(
             "\(replicas) replicas but no PodDisruptionBudget selects the pods",
             at: resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)))

@@ -59,7 +59,7 @@ struct NetworkPolicySelectsNothingRule: LintRule {
         else { return }
         let namespace = context.namespace(of: resource)
         guard context.hasWorkloads(in: namespace),
-              !context.workloads(in: namespace).contains(where: { selector.matches($0.labels) })
+              context.workloads(in: namespace, matching: selector).isEmpty
         else { return }
         findings.append(LintFinding(
             "the pod selector matches no workload's pods in namespace \"\(namespace)\"", at: selectorNode))

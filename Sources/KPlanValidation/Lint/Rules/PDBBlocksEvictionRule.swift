@@ -100,7 +100,7 @@ struct PDBBlocksEvictionRule: LintRule {
         guard let wanted = min.int, let selector = LintLabelSelector(labelSelector: spec["selector"]),
               !selector.isEmpty
         else { return }
-        let selected = context.workloads(in: context.namespace(of: resource)).filter { selector.matches($0.labels) }
+        let selected = context.workloads(in: context.namespace(of: resource), matching: selector)
         let replicas = selected.map(lintReplicas)
         guard !replicas.isEmpty, replicas.allSatisfy({ $0 != nil }) else { return }
         let total = replicas.reduce(0) { $0 + ($1 ?? 0) }

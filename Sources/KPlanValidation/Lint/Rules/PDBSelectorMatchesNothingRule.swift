@@ -69,7 +69,7 @@ struct PDBSelectorMatchesNothingRule: LintRule {
         else { return }
         let namespace = context.namespace(of: resource)
         guard context.hasWorkloads(in: namespace),
-              !context.workloads(in: namespace).contains(where: { selector.matches($0.labels) })
+              context.workloads(in: namespace, matching: selector).isEmpty
         else { return }
         let anchor = selectorNode.entries?.first?.key ?? selectorNode
         findings.append(LintFinding(

@@ -71,7 +71,7 @@ struct ServiceTargetPortNotFoundRule: LintRule {
         else { return }
         let selector = LintLabelSelector(equalityMap: selectorNode)
         guard !selector.isEmpty else { return }
-        let selected = context.workloads(in: context.namespace(of: resource)).filter { selector.matches($0.labels) }
+        let selected = context.workloads(in: context.namespace(of: resource), matching: selector)
         guard !selected.isEmpty else { return }
         var declared: Set<String> = []
         for pod in selected {

@@ -62,12 +62,7 @@ struct SingleReplicaRule: LintRule {
         guard let pod = LintPodTemplate(resource), pod.kind == .deployment || pod.kind == .statefulSet,
               lintReplicas(pod) == 1
         else { return }
-        let autoscaled = context.objects(group: "autoscaling", kind: "HorizontalPodAutoscaler",
-                                         in: context.namespace(of: resource)).contains { hpa in
-            let target = hpa.node[path: "spec", "scaleTargetRef"]
-            return target?["kind"]?.string == resource.gvk.kind && target?["name"]?.string == resource.name
-        }
-        guard !autoscaled else { return }
+        guard !context.isAutoscaled(resource) else { return }
         findings.append(LintFinding(
             "\(resource.displayName) runs a single replica",
             at: resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)))
