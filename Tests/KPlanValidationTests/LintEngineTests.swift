@@ -100,6 +100,37 @@ private func lint(_ text: String, configuration: LintConfiguration = LintConfigu
         #expect(diagnostics.first?.message.contains("namespace \"team\"") == true)
     }
 
+    @Test func crossObjectFindingsNoteTheRelatedObjectInItsOwnFile() throws {
+        let budget = lintResources("""
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web}
+            spec:
+              minAvailable: 2
+              selector: {matchLabels: {app: web}}
+            """, file: "pdb.yaml").resources
+        let deployment = lintResources("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              replicas: 2
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "web:1.0"}]
+            """, file: "deploy.yaml").resources
+        let diagnostics = LintEngine().run(on: budget + deployment)
+        let blocked = try #require(diagnostics.first { $0.code == "lint.pdb-blocks-eviction" })
+        #expect(blocked.location.file == "pdb.yaml")
+        #expect(blocked.location.range.start == SourcePosition(line: 5, column: 17))
+        let note = try #require(blocked.notes.first)
+        #expect(note.message == "selects Deployment web (2 replicas)")
+        #expect(note.location?.file == "deploy.yaml")
+        #expect(note.location?.range.start == SourcePosition(line: 3, column: 18))
+        #expect(!diagnostics.contains { $0.code == "lint.missing-pdb" })
+    }
+
     @Test func lintingOneResourceAtATimeMatchesRun() async {
         let resources = lintResources(pod + "\n---\n" + pod.replacingOccurrences(of: "name: web\n  namespace", with: "name: api\n  namespace")).resources
         let engine = LintEngine()

@@ -26,9 +26,11 @@ public struct LintKubernetesVersion: Hashable, Comparable, Sendable, CustomStrin
         self.init(major: major, minor: minor)
     }
 
+    /// Orders by major, then minor version.
     public static func < (lhs: LintKubernetesVersion, rhs: LintKubernetesVersion) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 
+    /// `major.minor`, as in `1.29`.
     public var description: String { "\(major).\(minor)" }
 }

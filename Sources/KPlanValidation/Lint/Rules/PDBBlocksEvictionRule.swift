@@ -89,7 +89,7 @@ struct PDBBlocksEvictionRule: LintRule {
         guard resource.gvk.group == "policy", resource.gvk.kind == "PodDisruptionBudget",
               let spec = resource.node["spec"]
         else { return }
-        if let max = spec["maxUnavailable"], max.int == 0 || max.string == "0%" {
+        if let max = spec["maxUnavailable"], max.int == 0 || max.string == "0" || max.string == "0%" {
             findings.append(LintFinding("maxUnavailable 0 allows no pod to be evicted", at: max))
         }
         guard let min = spec["minAvailable"] else { return }
@@ -105,7 +105,12 @@ struct PDBBlocksEvictionRule: LintRule {
         guard !replicas.isEmpty, replicas.allSatisfy({ $0 != nil }) else { return }
         let total = replicas.reduce(0) { $0 + ($1 ?? 0) }
         guard wanted >= total else { return }
+        let notes = selected.map { workload in
+            Diagnostic.Note("selects \(workload.resource.displayName) (\(lintReplicas(workload) ?? 0) replicas)",
+                            at: workload.resource.location(of: lintNameAnchor(workload.resource)))
+        }
         findings.append(LintFinding(
-            "minAvailable \(wanted) is at least the \(total) replicas selected, so no pod can be evicted", at: min))
+            "minAvailable \(wanted) is at least the \(total) replicas selected, so no pod can be evicted", at: min,
+            notes: notes))
     }
 }

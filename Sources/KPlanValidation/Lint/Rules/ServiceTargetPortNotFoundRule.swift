@@ -81,10 +81,15 @@ struct ServiceTargetPortNotFoundRule: LintRule {
                 }
             }
         }
+        let notes = selected.map { workload in
+            Diagnostic.Note("selects the pods of \(workload.resource.displayName)",
+                            at: workload.resource.location(of: lintNameAnchor(workload.resource)))
+        }
         for port in resource.node[path: "spec", "ports"]?.items ?? [] {
             guard let target = port["targetPort"], let name = target.string, !declared.contains(name) else { continue }
             findings.append(LintFinding(
-                "targetPort \"\(name)\" is not a port name declared by any container the Service selects", at: target))
+                "targetPort \"\(name)\" is not a port name declared by any container the Service selects", at: target,
+                notes: notes))
         }
     }
 }
