@@ -75,6 +75,8 @@ private func rule(_ id: String) throws -> LintRuleDescription {
             "9:1 warning config.unknown-key",
         ])
         #expect(diagnostics.allSatisfy { $0.location.file == "repo/.kplan.yaml" })
+        #expect(diagnostics.first?.notes.map(\.message) == ["did you mean \"latest-tag\"?"])
+        #expect(diagnostics.first { $0.message.contains("nope") }?.notes.isEmpty == true)
         #expect(configuration.enable == ["all"])
         #expect(configuration.rules["latest-tga"] == nil)
         #expect(configuration.kubernetesVersion == nil)

@@ -9,7 +9,7 @@ extension LintConfiguration {
     ///
     /// ```yaml
     /// rules:
-    ///   latest-tag: error            # off | info | warning | error
+    ///   latest-tag: error            # off | on | info | warning | error
     ///   missing-cpu-limit: {enabled: true, severity: info}
     /// enable: [default-namespace]    # `all` enables every rule
     /// disable: [missing-liveness-probe]
@@ -62,9 +62,11 @@ private struct LintConfigurationReader {
         self.knownRuleIDs = knownRuleIDs
     }
 
-    mutating func report(_ severity: Severity, _ code: String, _ message: String, at node: Node) {
+    mutating func report(
+        _ severity: Severity, _ code: String, _ message: String, at node: Node, notes: [Diagnostic.Note] = []
+    ) {
         diagnostics.append(Diagnostic(severity, code: code, message: message,
-                                      at: SourceLocation(file: file, range: node.range)))
+                                      at: SourceLocation(file: file, range: node.range), notes: notes))
     }
 
     mutating func read(_ root: Node, into configuration: inout LintConfiguration) {
@@ -75,8 +77,8 @@ private struct LintConfigurationReader {
         for entry in entries {
             switch entry.name {
             case "rules": configuration.rules = readRules(entry.value)
-            case "enable": configuration.enable = Set(readRuleList(entry.value, allowAll: true))
-            case "disable": configuration.disable = Set(readRuleList(entry.value, allowAll: true))
+            case "enable": configuration.enable = Set(readRuleList(entry.value))
+            case "disable": configuration.disable = Set(readRuleList(entry.value))
             case "exclude": configuration.exclude = readStrings(entry.value, field: "exclude")
             case "kubernetesVersion":
                 let text = entry.value.scalar?.text ?? ""
@@ -112,7 +114,11 @@ private struct LintConfigurationReader {
         let id = text.hasPrefix("lint.") ? String(text.dropFirst(5)) : text
         if allowAll, id == "all" { return id }
         guard knownRuleIDs.contains(id) else {
-            report(.warning, "config.unknown-rule", "unknown lint rule \"\(text)\"", at: node)
+            let suggestion = knownRuleIDs.map { (id: $0, distance: lintEditDistance($0, id)) }
+                .filter { $0.distance <= 3 }
+                .min { ($0.distance, $0.id) < ($1.distance, $1.id) }
+            report(.warning, "config.unknown-rule", "unknown lint rule \"\(text)\"", at: node,
+                   notes: suggestion.map { [Diagnostic.Note("did you mean \"\($0.id)\"?")] } ?? [])
             return nil
         }
         return id
@@ -208,12 +214,12 @@ private struct LintConfigurationReader {
         return result
     }
 
-    private mutating func readRuleList(_ node: Node, allowAll: Bool) -> [String] {
+    private mutating func readRuleList(_ node: Node) -> [String] {
         guard let items = node.items else {
             if node.isNull { return [] }
             report(.error, "config.invalid-value", "a list of rule ids is expected, not \(node.typeName)", at: node)
             return []
         }
-        return items.compactMap { ruleID($0, allowAll: allowAll) }
+        return items.compactMap { ruleID($0, allowAll: true) }
     }
 }
