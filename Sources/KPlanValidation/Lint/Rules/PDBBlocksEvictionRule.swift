@@ -103,7 +103,10 @@ struct PDBBlocksEvictionRule: LintRule {
         let selected = context.workloads(in: context.namespace(of: resource), matching: selector)
         let replicas = selected.map(lintReplicas)
         guard !replicas.isEmpty, replicas.allSatisfy({ $0 != nil }) else { return }
-        let total = replicas.reduce(0) { $0 + ($1 ?? 0) }
+        let total = replicas.reduce(Int64(0)) { sum, count in
+            let (result, overflow) = sum.addingReportingOverflow(count ?? 0)
+            return overflow ? .max : result
+        }
         guard wanted >= total else { return }
         let notes = selected.map { workload in
             Diagnostic.Note("selects \(workload.resource.displayName) (\(lintReplicas(workload) ?? 0) replicas)",
