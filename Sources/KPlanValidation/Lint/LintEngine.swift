@@ -23,8 +23,10 @@ public struct LintEngine: Sendable {
 
     private struct ActiveRule: Sendable {
         let rule: any LintRule
-        let description: LintRuleDescription
+        let id: String
+        let code: String
         let severity: Severity
+        let fix: Diagnostic.Note
     }
 
     /// The configuration the engine applies.
@@ -37,12 +39,14 @@ public struct LintEngine: Sendable {
         self.active = rules.compactMap { rule in
             let description = rule.ruleDescription
             guard configuration.isEnabled(description) else { return nil }
-            return ActiveRule(rule: rule, description: description, severity: configuration.severity(of: description))
+            return ActiveRule(rule: rule, id: description.id, code: description.code,
+                              severity: configuration.severity(of: description),
+                              fix: Diagnostic.Note("fix: \(description.remediation)"))
         }
     }
 
     /// The ids of the rules that run, sorted.
-    public var enabledRuleIDs: [String] { active.map(\.description.id).sorted() }
+    public var enabledRuleIDs: [String] { active.map(\.id).sorted() }
 
     /// The context the rules see for `resources`, built once; pass it to ``lint(_:in:)``.
     public func context(
@@ -65,14 +69,14 @@ public struct LintEngine: Sendable {
         if suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
-        for entry in active where !suppressed.contains(entry.description.id) {
+        for entry in active where !suppressed.contains(entry.id) {
             findings.removeAll(keepingCapacity: true)
             entry.rule.check(resource, in: context, into: &findings)
             for finding in findings {
                 diagnostics.append(Diagnostic(
-                    entry.severity, code: entry.description.code, message: finding.message,
+                    entry.severity, code: entry.code, message: finding.message,
                     at: SourceLocation(file: resource.file, range: finding.range),
-                    notes: finding.notes + [Diagnostic.Note("fix: \(entry.description.remediation)")],
+                    notes: finding.notes + [entry.fix],
                     object: resource.displayName))
             }
         }
