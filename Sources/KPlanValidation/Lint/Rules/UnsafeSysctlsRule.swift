@@ -12,7 +12,7 @@ struct UnsafeSysctlsRule: LintRule {
 
     static let description = LintRuleDescription(
         id: "unsafe-sysctls", severity: .warning,
-        summary: "Reports pods setting a sysctl outside Kubernetes' safe set in `securityContext.sysctls`: such sysctls can affect other pods on the node, and kubelets reject them unless explicitly allowed.",
+        summary: "Reports pods setting a sysctl outside Kubernetes' safe set (`kernel.shm_rmid_forced`, `net.ipv4.ip_local_port_range`, `net.ipv4.tcp_syncookies`, …) in `securityContext.sysctls`: such sysctls can affect other pods on the node, and kubelets reject them unless explicitly allowed.",
         remediation: "Remove the sysctl, or run the workload on dedicated nodes whose kubelets allow it.",
         triggeringExamples: [
             """
@@ -38,6 +38,7 @@ struct UnsafeSysctlsRule: LintRule {
               securityContext:
                 sysctls:
                   - {name: net.ipv4.ip_local_port_range, value: "1024 65535"}
+                  - {name: net/ipv4/tcp_syncookies, value: "1"}
               containers:
                 - {name: web, image: "nginx:1.27"}
             """,
@@ -46,7 +47,9 @@ struct UnsafeSysctlsRule: LintRule {
     func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
         guard let pod = LintPodTemplate(resource) else { return }
         for sysctl in pod.podSecurityContext?["sysctls"]?.items ?? [] {
-            guard let name = sysctl["name"], let text = name.string, !Self.safe.contains(text) else { continue }
+            guard let name = sysctl["name"], let text = name.string else { continue }
+            let dotted = text.split(separator: "/", omittingEmptySubsequences: false).joined(separator: ".")
+            guard !Self.safe.contains(dotted) else { continue }
             findings.append(LintFinding("the pod sets the unsafe sysctl \(text)", at: name))
         }
     }

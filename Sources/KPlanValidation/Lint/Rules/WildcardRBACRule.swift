@@ -36,7 +36,7 @@ struct WildcardRBACRule: LintRule {
         for rule in lintPolicyRules(resource) ?? [] {
             for field in ["resources", "verbs"] {
                 for item in rule[field]?.items ?? [] where item.string == "*" {
-                    findings.append(LintFinding("\(resource.displayName) grants every one of its \(field) (\"*\")", at: item))
+                    findings.append(LintFinding("\(resource.displayName) grants all \(field) (\"*\")", at: item))
                 }
             }
         }
