@@ -1,0 +1,151 @@
+import KPlanCore
+
+/// The pod spec inside a workload object, with the labels its pods get.
+///
+/// Finds the pod spec of a Pod (`spec`), a PodTemplate (`template.spec`), a Deployment, ReplicaSet,
+/// StatefulSet, DaemonSet, Job or ReplicationController (`spec.template.spec`) and a CronJob
+/// (`spec.jobTemplate.spec.template.spec`), in the core, `apps`, `extensions` and `batch` groups.
+struct LintPodTemplate: Sendable {
+    /// The workload object.
+    let resource: Resource
+    /// Its kind.
+    let kind: LintWorkloadKind
+    /// The pod spec mapping.
+    let spec: Node
+    /// The labels the workload's pods carry (the template's, or the Pod's own).
+    let labels: [String: String]
+
+    /// The pod template of `resource`, or nil when it is not a workload or has no pod spec mapping.
+    init?(_ resource: Resource) {
+        let root = resource.node
+        let specNode: Node?
+        let metadata: Node?
+        guard let kind = LintWorkloadKind(resource.gvk) else { return nil }
+        switch kind {
+        case .pod:
+            specNode = root["spec"]
+            metadata = root["metadata"]
+        case .podTemplate:
+            specNode = root[path: "template", "spec"]
+            metadata = root[path: "template", "metadata"]
+        case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController:
+            specNode = root[path: "spec", "template", "spec"]
+            metadata = root[path: "spec", "template", "metadata"]
+        case .cronJob:
+            specNode = root[path: "spec", "jobTemplate", "spec", "template", "spec"]
+            metadata = root[path: "spec", "jobTemplate", "spec", "template", "metadata"]
+        }
+        guard let specNode, specNode.entries != nil else { return nil }
+        self.resource = resource
+        self.kind = kind
+        self.spec = specNode
+        self.labels = lintStringMap(metadata?["labels"])
+    }
+
+    /// Whether the pods are meant to keep running (not run-to-completion Jobs, CronJobs or bare Pods
+    /// with `restartPolicy: Never`/`OnFailure`).
+    var isLongRunning: Bool {
+        switch kind {
+        case .job, .cronJob: return false
+        case .pod, .podTemplate:
+            let policy = spec["restartPolicy"]?.string ?? "Always"
+            return policy == "Always"
+        case .deployment, .replicaSet, .statefulSet, .daemonSet, .replicationController: return true
+        }
+    }
+
+    /// Every container of the pod: `initContainers`, then `containers`, then `ephemeralContainers`.
+    var containers: [LintContainer] {
+        var result: [LintContainer] = []
+        for role in [LintContainer.Role.initContainer, .container, .ephemeralContainer] {
+            for item in spec[role.field]?.items ?? [] where item.entries != nil {
+                result.append(LintContainer(node: item, role: role))
+            }
+        }
+        return result
+    }
+
+    /// The pod-level `securityContext` mapping, if any.
+    var podSecurityContext: Node? { spec["securityContext"] }
+}
+
+/// The kinds of object that carry a pod template.
+enum LintWorkloadKind: Sendable, Hashable {
+    case pod, podTemplate, deployment, replicaSet, statefulSet, daemonSet, job, cronJob, replicationController
+
+    /// The workload kind of `gvk`, or nil for anything else.
+    init?(_ gvk: GroupVersionKind) {
+        switch (gvk.group, gvk.kind) {
+        case ("", "Pod"): self = .pod
+        case ("", "PodTemplate"): self = .podTemplate
+        case ("", "ReplicationController"): self = .replicationController
+        case ("apps", "Deployment"), ("extensions", "Deployment"): self = .deployment
+        case ("apps", "ReplicaSet"), ("extensions", "ReplicaSet"): self = .replicaSet
+        case ("apps", "StatefulSet"): self = .statefulSet
+        case ("apps", "DaemonSet"), ("extensions", "DaemonSet"): self = .daemonSet
+        case ("batch", "Job"): self = .job
+        case ("batch", "CronJob"): self = .cronJob
+        default: return nil
+        }
+    }
+
+    /// Whether the kind has a `spec.replicas` field.
+    var hasReplicas: Bool {
+        switch self {
+        case .deployment, .replicaSet, .statefulSet, .replicationController: true
+        case .pod, .podTemplate, .daemonSet, .job, .cronJob: false
+        }
+    }
+}
+
+/// One container of a pod spec, with the list it came from.
+struct LintContainer: Sendable {
+    /// Which list of the pod spec the container is in.
+    enum Role: Sendable, Hashable {
+        case initContainer, container, ephemeralContainer
+
+        /// The pod spec field holding the list.
+        var field: String {
+            switch self {
+            case .initContainer: "initContainers"
+            case .container: "containers"
+            case .ephemeralContainer: "ephemeralContainers"
+            }
+        }
+
+        /// How messages call a container in this list.
+        var noun: String {
+            switch self {
+            case .initContainer: "init container"
+            case .container: "container"
+            case .ephemeralContainer: "ephemeral container"
+            }
+        }
+    }
+
+    /// The container mapping.
+    let node: Node
+    /// The list it is in.
+    let role: Role
+
+    /// The container's name, `""` when missing.
+    var name: String { node["name"]?.scalar?.text ?? "" }
+
+    /// `container "web"` (or `init container "setup"`) for messages.
+    var label: String { "\(role.noun) \"\(name)\"" }
+
+    /// The node a "this container lacks something" finding points at: the `name` key, else the mapping.
+    var anchor: Node { node.entry("name")?.key ?? node }
+
+    /// The container's `securityContext` mapping, if any.
+    var securityContext: Node? { node["securityContext"] }
+}
+
+/// The string map (`labels`, `selector`) held by a mapping node; non-string scalars keep their text.
+func lintStringMap(_ node: Node?) -> [String: String] {
+    var result: [String: String] = [:]
+    for entry in node?.entries ?? [] {
+        if let text = entry.value.scalar?.text { result[entry.name] = text }
+    }
+    return result
+}

@@ -1,0 +1,91 @@
+import KPlanCore
+
+/// `text` without leading and trailing spaces and tabs.
+func lintTrimmed(_ text: Substring) -> String {
+    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+}
+
+/// The Levenshtein distance between two strings, counted in characters.
+func lintEditDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs)
+    let b = Array(rhs)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// The node an object-level finding points at: the `metadata.name` value, else the object.
+func lintNameAnchor(_ resource: Resource) -> Node {
+    resource.node[path: "metadata", "name"] ?? resource.node
+}
+
+/// A security setting that a container may set and its pod may default (`runAsNonRoot`, `runAsUser`,
+/// …): the container's value when present, else the pod's.
+func lintEffectiveSecurityField(_ key: String, of container: LintContainer, in pod: LintPodTemplate) -> Node? {
+    container.securityContext?[key] ?? pod.podSecurityContext?[key]
+}
+
+/// `spec.replicas` of a workload with replicas, defaulting to 1; nil for other kinds or a
+/// non-integer value.
+func lintReplicas(_ pod: LintPodTemplate) -> Int64? {
+    guard pod.kind.hasReplicas else { return nil }
+    guard let node = pod.resource.node[path: "spec", "replicas"], !node.isNull else { return 1 }
+    return node.int
+}
+
+/// A container image reference split into repository, tag and digest.
+struct LintImageReference: Sendable, Hashable {
+    /// Everything before the tag and digest (`registry:5000/team/app`).
+    let repository: String
+    /// The tag, nil when none is written.
+    let tag: String?
+    /// The digest (`sha256:…`), nil when none is written.
+    let digest: String?
+
+    /// Splits `reference`.
+    init(_ reference: String) {
+        var rest = Substring(reference)
+        if let at = rest.firstIndex(of: "@") {
+            digest = String(rest[rest.index(after: at)...])
+            rest = rest[..<at]
+        } else {
+            digest = nil
+        }
+        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
+        if let colon = rest[lastSlash...].lastIndex(of: ":") {
+            tag = String(rest[rest.index(after: colon)...])
+            repository = String(rest[..<colon])
+        } else {
+            tag = nil
+            repository = String(rest)
+        }
+    }
+
+    /// Whether the reference resolves to `latest`: tagged `latest` or untagged, without a digest.
+    var isLatest: Bool { digest == nil && (tag == nil || tag == "latest") }
+}
+
+/// The key node of the pod spec mapping of a workload (the `spec` key under the template), if any.
+func lintPodSpecKey(of resource: Resource) -> Node? {
+    let root = resource.node
+    let holder: Node?
+    switch LintWorkloadKind(resource.gvk) {
+    case .pod?: holder = root
+    case .podTemplate?: holder = root["template"]
+    case .deployment?, .replicaSet?, .statefulSet?, .daemonSet?, .job?, .replicationController?:
+        holder = root[path: "spec", "template"]
+    case .cronJob?: holder = root[path: "spec", "jobTemplate", "spec", "template"]
+    case nil: holder = nil
+    }
+    return holder?.entry("spec")?.key
+}

@@ -1,0 +1,37 @@
+import KPlanCore
+
+/// Reports CronJobs that leave `concurrencyPolicy` at `Allow`.
+struct CronJobConcurrencyPolicyRule: LintRule {
+    static let description = LintRuleDescription(
+        id: "cronjob-concurrency-policy", severity: .info,
+        summary: "Reports CronJobs without an explicit `spec.concurrencyPolicy`: the default `Allow` starts a new run while the previous one is still going, and slow runs pile up.",
+        remediation: "Set `spec.concurrencyPolicy` to `Forbid` or `Replace`, or to `Allow` explicitly if overlapping runs are safe.",
+        triggeringExamples: [
+            """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            ↓spec:
+              schedule: "0 * * * *"
+              startingDeadlineSeconds: 300
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            spec:
+              schedule: "0 * * * *"
+              concurrencyPolicy: Allow
+            """,
+        ])
+
+    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        guard LintWorkloadKind(resource.gvk) == .cronJob, let spec = resource.node.entry("spec"),
+              spec.value.entries != nil, spec.value["concurrencyPolicy"] == nil
+        else { return }
+        findings.append(LintFinding(
+            "\(resource.displayName) has no concurrencyPolicy, so runs may overlap (Allow)", at: spec.key))
+    }
+}

@@ -1,0 +1,48 @@
+import KPlanCore
+
+/// Reports containers without a memory request.
+struct MissingMemoryRequestRule: LintRule {
+    static let description = LintRuleDescription(
+        id: "missing-memory-request", severity: .warning,
+        summary: "Reports containers without a memory request: the scheduler then places the pod as if it needed no memory, and it is among the first evicted under memory pressure.",
+        remediation: "Set `resources.requests.memory` to what the container typically uses.",
+        triggeringExamples: [
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              template:
+                spec:
+                  initContainers:
+                    - ↓name: setup
+                      image: busybox:1.36
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+                      resources:
+                        ↓requests: {}
+                        limits: {cpu: 100m, memory: 128Mi}
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    requests: {cpu: 100m, memory: 128Mi}
+                    limits: {cpu: 500m, memory: 128Mi}
+              ephemeralContainers:
+                - {name: debug, image: "busybox:1.36"}
+            """,
+        ])
+
+    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        LintResourceRequirement(section: "requests", resourceName: "memory").check(resource, into: &findings)
+    }
+}

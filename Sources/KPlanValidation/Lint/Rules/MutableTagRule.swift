@@ -1,0 +1,50 @@
+import KPlanCore
+
+/// Reports images whose tag names a moving target such as a branch.
+struct MutableTagRule: LintRule {
+    /// Tags conventionally re-pointed at new builds.
+    static let mutableTags: Set<String> = [
+        "current", "dev", "develop", "development", "edge", "head", "main", "master", "nightly", "prod",
+        "production", "release", "snapshot", "stable", "staging", "test", "trunk", "unstable",
+    ]
+
+    static let description = LintRuleDescription(
+        id: "mutable-tag", severity: .info,
+        summary: "Reports container images tagged with a name that is usually moved to new builds (`main`, `master`, `stable`, `edge`, `nightly`, `dev`, …), which, like `latest`, makes what runs unpredictable.",
+        remediation: "Tag images with an immutable version or pin them by digest.",
+        triggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+                - {name: web, image: ↓ghcr.io/acme/web:main}
+                - {name: db, image: ↓postgres:Stable}
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+                - {name: web, image: "ghcr.io/acme/web:main-4f2a9c1"}
+                - {name: db, image: "postgres:16.4"}
+                - {name: cache, image: "redis:stable@sha256:0000000000000000000000000000000000000000000000000000000000000000"}
+            """,
+        ])
+
+    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        guard let pod = LintPodTemplate(resource) else { return }
+        for container in pod.containers {
+            guard let image = container.node["image"], let text = image.string else { continue }
+            let reference = LintImageReference(text)
+            guard reference.digest == nil, let tag = reference.tag, Self.mutableTags.contains(tag.lowercased()) else {
+                continue
+            }
+            findings.append(LintFinding("image \"\(text)\" of \(container.label) uses the mutable tag \"\(tag)\"", at: image))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import KPlanCore
+
+/// Reports NodePort Services.
+struct NodePortServiceRule: LintRule {
+    static let description = LintRuleDescription(
+        id: "node-port-service", severity: .info,
+        summary: "Reports Services of type `NodePort`, which open the port on every node of the cluster, bypassing any load balancer or ingress in front of it.",
+        remediation: "Use a `ClusterIP` Service behind an Ingress or a `LoadBalancer` Service instead.",
+        triggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              type: ↓NodePort
+              selector: {app: web}
+              ports: [{port: 80, nodePort: 30080}]
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              type: ClusterIP
+              selector: {app: web}
+              ports: [{port: 80}]
+            """,
+        ])
+
+    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service",
+              let type = resource.node[path: "spec", "type"], type.string == "NodePort"
+        else { return }
+        findings.append(LintFinding("\(resource.displayName) is exposed on every node's port", at: type))
+    }
+}

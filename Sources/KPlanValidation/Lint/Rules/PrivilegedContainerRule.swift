@@ -1,0 +1,40 @@
+import KPlanCore
+
+/// Reports privileged containers.
+struct PrivilegedContainerRule: LintRule {
+    static let description = LintRuleDescription(
+        id: "privileged-container", severity: .warning,
+        summary: "Reports containers with `securityContext.privileged: true`, which gives them every capability and access to the host's devices: a compromise of the container is a compromise of the node.",
+        remediation: "Remove `privileged: true`; add only the specific capabilities the container needs.",
+        triggeringExamples: [
+            """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: agent
+                      image: agent:1.0
+                      securityContext:
+                        privileged: ↓true
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+                - {name: web, image: "nginx:1.27", securityContext: {privileged: false}}
+                - {name: plain, image: "nginx:1.27"}
+            """,
+        ])
+
+    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        LintSecurityFlag(field: "privileged", wanted: false, reportMissing: false, problem: "is privileged")
+            .check(resource, into: &findings)
+    }
+}
