@@ -32,6 +32,8 @@ public final class Schema: @unchecked Sendable {
     /// The schema of array items.
     public internal(set) var items: Schema?
 
+    /// The `default` the API server fills in when the field is absent.
+    public internal(set) var defaultValue: Node?
     /// The allowed values, if restricted.
     public internal(set) var enumValues: [SchemaValue]?
     /// The `format`, if any.

@@ -73,6 +73,8 @@ struct SchemaCompiler {
                 } else if value.entries != nil {
                     schema.additionalProperties = .schema(compile(value))
                 }
+            case "default":
+                schema.defaultValue = value
             case "enum":
                 schema.enumValues = (value.items ?? []).map(Self.literal)
             case "format":

@@ -37,7 +37,7 @@ struct SchemaValidationRun {
             }
         }
         if !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
-            checkCombinators(node, schema)
+            checkCombinators(Self.defaulted(node, schema), schema)
         }
     }
 
@@ -236,11 +236,13 @@ struct SchemaValidationRun {
         for (index, item) in items.enumerated() {
             guard item.entries != nil else { continue }
             let key = keys.map { item[$0]?.scalar?.value }
+            if key.allSatisfy({ $0 == nil }) { continue }
             if let earlier = first[key] {
                 let shown = zip(keys, key).compactMap { name, value in value.map { "\(name)=\(Self.describe($0))" } }
+                    .joined(separator: ", ")
                 path.append(.index(index))
                 report(item, "schema.duplicate-list-key",
-                       "Duplicate value: another item has \(shown.isEmpty ? "the same keys" : shown.joined(separator: ", ")) (items are keyed by \(keys.joined(separator: ", ")))",
+                       "Duplicate value: another item has \(shown) (items are keyed by \(keys.joined(separator: ", ")))",
                        notes: [Diagnostic.Note("first defined here", at: SourceLocation(file: file, range: items[earlier].range))])
                 path.removeLast()
             } else {
@@ -296,6 +298,22 @@ struct SchemaValidationRun {
         if let not = schema.not, branchProblems(node, not).isEmpty {
             report(node, "schema.not", "matches a schema it must not match (not)")
         }
+    }
+
+    /// `node` with the defaults of absent properties filled in, as the API server does before it
+    /// evaluates `oneOf`/`anyOf`/`allOf`/`not`.
+    private static func defaulted(_ node: Node, _ schema: Schema) -> Node {
+        guard case .mapping(var entries) = node.content else { return node }
+        var changed = false
+        for (index, name) in schema.propertyNames.enumerated() {
+            guard let value = schema.propertySchemas[index].defaultValue,
+                  !entries.contains(where: { $0.name == name && !$0.value.isNull })
+            else { continue }
+            let key = Node(.scalar(Scalar(text: name, style: .plain, tag: nil, value: .string(name))), range: node.range)
+            entries.append(MappingEntry(key: key, value: Node(value.content, range: node.range)))
+            changed = true
+        }
+        return changed ? Node(.mapping(entries), range: node.range) : node
     }
 
     /// The problems of `node` against a combinator branch, which only adds constraints (not strict).
