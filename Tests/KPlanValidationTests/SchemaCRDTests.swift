@@ -45,6 +45,9 @@ private let widgetCRD = """
                       type: string
                       not: {enum: [forbidden]}
                     limits: {type: object, additionalProperties: {type: integer}, maxProperties: 2}
+                    endpoint:
+                      type: string
+                      anyOf: [{format: ipv4}, {format: ipv6}]
     """
 
 private func widget(_ spec: String) -> String {
@@ -155,6 +158,15 @@ private func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(l
         #expect(both.first?.message.contains("matches 2 of the alternatives") == true)
     }
 
+    @Test func anyOfNeedsOneMatch() throws {
+        #expect(try check("  size: 1\n  endpoint: '::1'").isEmpty)
+        let diagnostics = try check("  size: 1\n  endpoint: example.com")
+        #expect(diagnostics.map(\.code) == ["schema.any-of"])
+        #expect(diagnostics.first?.location.range.start == at(7, 13))
+        #expect(diagnostics.first?.message == "spec.endpoint: matches none of the allowed alternatives (anyOf)")
+        #expect(diagnostics.first?.notes.count == 2)
+    }
+
     @Test func notRejectsMatches() throws {
         let diagnostics = try check("  size: 1\n  mode: forbidden")
         #expect(diagnostics.map(\.code) == ["schema.not"])
@@ -234,5 +246,6 @@ private func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(l
         let (crd, diagnostics) = CRDCompiler.compile(resource)
         #expect(crd == nil)
         #expect(diagnostics.map(\.code) == ["crd.invalid"])
+        #expect(diagnostics.first?.location.range.start == at(1, 1))
     }
 }

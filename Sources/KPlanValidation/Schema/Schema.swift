@@ -6,90 +6,91 @@ import KPlanCore
 /// A definition's schema is built once and shared; a `$ref` resolves to the referenced definition's
 /// `Schema` object, so recursive definitions (`JSONSchemaProps`) form cycles. Properties are written
 /// only while the schema is built, under the bundle's lock, before the schema is handed out; after
-/// that a schema is never mutated, which is why it can be `Sendable`.
+/// that a schema is never mutated, which is why it can be `Sendable`, and why its properties opt out
+/// of dynamic exclusivity checks: validation reads them on every node, and nothing writes them then.
 public final class Schema: @unchecked Sendable {
     /// The JSON types the value may have; empty means any.
-    public internal(set) var types: SchemaTypes = []
+    @exclusivity(unchecked) public internal(set) var types: SchemaTypes = []
     /// A built-in value syntax checked beyond the JSON type.
-    public internal(set) var special: SchemaSpecial = .none
+    @exclusivity(unchecked) public internal(set) var special: SchemaSpecial = .none
     /// The definition this schema was built from (`io.k8s.api.core.v1.PodSpec`), if it is one.
-    public internal(set) var definitionName: String?
+    @exclusivity(unchecked) public internal(set) var definitionName: String?
     /// The schema this one annotates (a `$ref` with sibling keywords); validated first.
-    public internal(set) var base: Schema?
+    @exclusivity(unchecked) public internal(set) var base: Schema?
 
     /// Declared property names, in declaration order; `propertySchemas` is parallel.
-    public internal(set) var propertyNames: [String] = []
+    @exclusivity(unchecked) public internal(set) var propertyNames: [String] = []
     /// The schemas of the declared properties.
-    public internal(set) var propertySchemas: [Schema] = []
+    @exclusivity(unchecked) public internal(set) var propertySchemas: [Schema] = []
     /// Index of each declared property in `propertyNames`.
-    public internal(set) var propertyIndex: [String: Int] = [:]
+    @exclusivity(unchecked) public internal(set) var propertyIndex: [String: Int] = [:]
     /// Whether the schema declares `properties` at all (even an empty set).
-    public internal(set) var declaresProperties = false
+    @exclusivity(unchecked) public internal(set) var declaresProperties = false
     /// Required property names.
-    public internal(set) var required: [String] = []
+    @exclusivity(unchecked) public internal(set) var required: [String] = []
     /// What is allowed beyond the declared properties.
-    public internal(set) var additionalProperties: AdditionalProperties = .unspecified
+    @exclusivity(unchecked) public internal(set) var additionalProperties: AdditionalProperties = .unspecified
     /// The schema of array items.
-    public internal(set) var items: Schema?
+    @exclusivity(unchecked) public internal(set) var items: Schema?
 
     /// The `default` the API server fills in when the field is absent.
-    public internal(set) var defaultValue: Node?
+    @exclusivity(unchecked) public internal(set) var defaultValue: Node?
     /// The allowed values, if restricted.
-    public internal(set) var enumValues: [SchemaValue]?
+    @exclusivity(unchecked) public internal(set) var enumValues: [SchemaValue]?
     /// The `format`, if any.
-    public internal(set) var format: SchemaFormat?
+    @exclusivity(unchecked) public internal(set) var format: SchemaFormat?
     /// The `pattern` strings must match (searched, not anchored).
-    public internal(set) var pattern: SchemaPattern?
+    @exclusivity(unchecked) public internal(set) var pattern: SchemaPattern?
     /// Lower bound for numbers.
-    public internal(set) var minimum: Double?
+    @exclusivity(unchecked) public internal(set) var minimum: Double?
     /// Upper bound for numbers.
-    public internal(set) var maximum: Double?
+    @exclusivity(unchecked) public internal(set) var maximum: Double?
     /// Whether `minimum` itself is excluded.
-    public internal(set) var exclusiveMinimum = false
+    @exclusivity(unchecked) public internal(set) var exclusiveMinimum = false
     /// Whether `maximum` itself is excluded.
-    public internal(set) var exclusiveMaximum = false
+    @exclusivity(unchecked) public internal(set) var exclusiveMaximum = false
     /// Numbers must be a multiple of this.
-    public internal(set) var multipleOf: Double?
+    @exclusivity(unchecked) public internal(set) var multipleOf: Double?
     /// Shortest string length, in Unicode scalars.
-    public internal(set) var minLength: Int?
+    @exclusivity(unchecked) public internal(set) var minLength: Int?
     /// Longest string length, in Unicode scalars.
-    public internal(set) var maxLength: Int?
+    @exclusivity(unchecked) public internal(set) var maxLength: Int?
     /// Fewest array items.
-    public internal(set) var minItems: Int?
+    @exclusivity(unchecked) public internal(set) var minItems: Int?
     /// Most array items.
-    public internal(set) var maxItems: Int?
+    @exclusivity(unchecked) public internal(set) var maxItems: Int?
     /// Fewest object properties.
-    public internal(set) var minProperties: Int?
+    @exclusivity(unchecked) public internal(set) var minProperties: Int?
     /// Most object properties.
-    public internal(set) var maxProperties: Int?
+    @exclusivity(unchecked) public internal(set) var maxProperties: Int?
     /// Whether array items must be distinct.
-    public internal(set) var uniqueItems = false
+    @exclusivity(unchecked) public internal(set) var uniqueItems = false
 
     /// The value must match every one of these.
-    public internal(set) var allOf: [Schema] = []
+    @exclusivity(unchecked) public internal(set) var allOf: [Schema] = []
     /// The value must match at least one of these.
-    public internal(set) var anyOf: [Schema] = []
+    @exclusivity(unchecked) public internal(set) var anyOf: [Schema] = []
     /// The value must match exactly one of these.
-    public internal(set) var oneOf: [Schema] = []
+    @exclusivity(unchecked) public internal(set) var oneOf: [Schema] = []
     /// The value must not match this.
-    public internal(set) var not: Schema?
+    @exclusivity(unchecked) public internal(set) var not: Schema?
 
     /// `x-kubernetes-preserve-unknown-fields`: fields not declared are kept, so not reported.
-    public internal(set) var preservesUnknownFields = false
+    @exclusivity(unchecked) public internal(set) var preservesUnknownFields = false
     /// `x-kubernetes-embedded-resource`: the value is an object with its own apiVersion, kind, metadata.
-    public internal(set) var isEmbeddedResource = false
+    @exclusivity(unchecked) public internal(set) var isEmbeddedResource = false
     /// `x-kubernetes-list-type`.
-    public internal(set) var listType: ListType?
+    @exclusivity(unchecked) public internal(set) var listType: ListType?
     /// `x-kubernetes-list-map-keys`.
-    public internal(set) var listMapKeys: [String] = []
+    @exclusivity(unchecked) public internal(set) var listMapKeys: [String] = []
     /// `x-kubernetes-map-type` (`granular` or `atomic`).
-    public internal(set) var mapType: String?
+    @exclusivity(unchecked) public internal(set) var mapType: String?
     /// `x-kubernetes-patch-strategy` (`merge`, `retainKeys`, `merge,retainKeys`).
-    public internal(set) var patchStrategy: String?
+    @exclusivity(unchecked) public internal(set) var patchStrategy: String?
     /// `x-kubernetes-patch-merge-key`.
-    public internal(set) var patchMergeKey: String?
+    @exclusivity(unchecked) public internal(set) var patchMergeKey: String?
     /// `x-kubernetes-group-version-kind`: the kinds whose root object this schema describes.
-    public internal(set) var groupVersionKinds: [GroupVersionKind] = []
+    @exclusivity(unchecked) public internal(set) var groupVersionKinds: [GroupVersionKind] = []
 
     /// Creates an empty schema (accepts anything) to be filled by a compiler.
     init() {}

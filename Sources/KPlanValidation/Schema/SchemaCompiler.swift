@@ -18,7 +18,7 @@ struct SchemaCompiler {
 
     /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself.
     mutating func compile(_ node: Node) -> Schema {
-        if let entries = node.entries, let reference = node["$ref"]?.string, let resolveReference {
+        if let resolveReference, let entries = node.entries, let reference = node["$ref"]?.string {
             guard let target = resolveReference(reference) else {
                 problems.append(Problem(message: "unresolved reference \(reference)", node: node))
                 return Schema()
@@ -42,104 +42,112 @@ struct SchemaCompiler {
         }
         var nullable = false
         for entry in entries {
+            guard let keyword = Keyword.byName[entry.name] else { continue }
             let value = entry.value
-            switch entry.name {
-            case "type":
+            switch keyword {
+            case .type:
                 schema.types = types(value)
-            case "nullable":
+            case .nullable:
                 nullable = value.bool ?? false
-            case "properties":
+            case .properties:
                 guard let properties = value.entries else {
                     problems.append(Problem(message: "properties must be an object", node: value))
                     continue
                 }
-                schema.declaresProperties = true
+                var names: [String] = []
+                var schemas: [Schema] = []
+                var index: [String: Int] = [:]
+                names.reserveCapacity(properties.count)
+                schemas.reserveCapacity(properties.count)
+                index.reserveCapacity(properties.count)
                 for property in properties {
-                    schema.propertyIndex[property.name] = schema.propertyNames.count
-                    schema.propertyNames.append(property.name)
-                    schema.propertySchemas.append(compile(property.value))
+                    index[property.name] = names.count
+                    names.append(property.name)
+                    schemas.append(compile(property.value))
                 }
-            case "required":
+                schema.declaresProperties = true
+                schema.propertyNames = names
+                schema.propertySchemas = schemas
+                schema.propertyIndex = index
+            case .required:
                 schema.required = strings(value)
-            case "items":
+            case .items:
                 if value.entries != nil {
                     schema.items = compile(value)
                 } else if let first = value.items?.first {
                     schema.items = compile(first)
                 }
-            case "additionalProperties":
+            case .additionalProperties:
                 if let allowed = value.bool {
                     schema.additionalProperties = allowed ? .allowed : .forbidden
                 } else if value.entries != nil {
                     schema.additionalProperties = .schema(compile(value))
                 }
-            case "default":
+            case .default:
                 schema.defaultValue = value
-            case "enum":
+            case .enum:
                 schema.enumValues = (value.items ?? []).map(Self.literal)
-            case "format":
+            case .format:
                 if let name = value.string { schema.format = SchemaFormat(name: name) }
-            case "pattern":
+            case .pattern:
                 guard let source = value.string else { continue }
                 do {
                     schema.pattern = try SchemaPattern(source)
                 } catch {
                     problems.append(Problem(message: "pattern \"\(source)\" is not a valid regular expression", node: value))
                 }
-            case "minimum":
+            case .minimum:
                 schema.minimum = number(value)
-            case "maximum":
+            case .maximum:
                 schema.maximum = number(value)
-            case "exclusiveMinimum":
+            case .exclusiveMinimum:
                 if let flag = value.bool {
                     schema.exclusiveMinimum = flag
                 } else if let bound = number(value) {
                     schema.minimum = bound
                     schema.exclusiveMinimum = true
                 }
-            case "exclusiveMaximum":
+            case .exclusiveMaximum:
                 if let flag = value.bool {
                     schema.exclusiveMaximum = flag
                 } else if let bound = number(value) {
                     schema.maximum = bound
                     schema.exclusiveMaximum = true
                 }
-            case "multipleOf":
+            case .multipleOf:
                 schema.multipleOf = number(value)
-            case "minLength": schema.minLength = value.int.map(Int.init)
-            case "maxLength": schema.maxLength = value.int.map(Int.init)
-            case "minItems": schema.minItems = value.int.map(Int.init)
-            case "maxItems": schema.maxItems = value.int.map(Int.init)
-            case "minProperties": schema.minProperties = value.int.map(Int.init)
-            case "maxProperties": schema.maxProperties = value.int.map(Int.init)
-            case "uniqueItems": schema.uniqueItems = value.bool ?? false
-            case "allOf": schema.allOf = (value.items ?? []).map { compile($0) }
-            case "anyOf": schema.anyOf = (value.items ?? []).map { compile($0) }
-            case "oneOf": schema.oneOf = (value.items ?? []).map { compile($0) }
-            case "not": schema.not = compile(value)
-            case "x-kubernetes-int-or-string":
+            case .minLength: schema.minLength = value.int.map(Int.init)
+            case .maxLength: schema.maxLength = value.int.map(Int.init)
+            case .minItems: schema.minItems = value.int.map(Int.init)
+            case .maxItems: schema.maxItems = value.int.map(Int.init)
+            case .minProperties: schema.minProperties = value.int.map(Int.init)
+            case .maxProperties: schema.maxProperties = value.int.map(Int.init)
+            case .uniqueItems: schema.uniqueItems = value.bool ?? false
+            case .allOf: schema.allOf = (value.items ?? []).map { compile($0) }
+            case .anyOf: schema.anyOf = (value.items ?? []).map { compile($0) }
+            case .oneOf: schema.oneOf = (value.items ?? []).map { compile($0) }
+            case .not: schema.not = compile(value)
+            case .xKubernetesIntOrString:
                 if value.bool == true { schema.special = .intOrString }
-            case "x-kubernetes-preserve-unknown-fields":
+            case .xKubernetesPreserveUnknownFields:
                 schema.preservesUnknownFields = value.bool ?? false
-            case "x-kubernetes-embedded-resource":
+            case .xKubernetesEmbeddedResource:
                 schema.isEmbeddedResource = value.bool ?? false
-            case "x-kubernetes-list-type":
+            case .xKubernetesListType:
                 schema.listType = value.string.flatMap(ListType.init(rawValue:))
-            case "x-kubernetes-list-map-keys":
+            case .xKubernetesListMapKeys:
                 schema.listMapKeys = strings(value)
-            case "x-kubernetes-map-type":
+            case .xKubernetesMapType:
                 schema.mapType = value.string
-            case "x-kubernetes-patch-strategy":
+            case .xKubernetesPatchStrategy:
                 schema.patchStrategy = value.string
-            case "x-kubernetes-patch-merge-key":
+            case .xKubernetesPatchMergeKey:
                 schema.patchMergeKey = value.string
-            case "x-kubernetes-group-version-kind":
+            case .xKubernetesGroupVersionKind:
                 schema.groupVersionKinds = (value.items ?? []).compactMap { item in
                     guard let version = item["version"]?.string, let kind = item["kind"]?.string else { return nil }
                     return GroupVersionKind(group: item["group"]?.string ?? "", version: version, kind: kind)
                 }
-            default:
-                break
             }
         }
         if nullable, !schema.types.isEmpty { schema.types.insert(.null) }
@@ -148,6 +156,47 @@ struct SchemaCompiler {
             schema.anyOf = []
             schema.oneOf = []
         }
+    }
+
+    /// The keywords the compiler reads; any other key of a schema is ignored.
+    private enum Keyword: String, CaseIterable {
+        case type
+        case nullable
+        case properties
+        case required
+        case items
+        case additionalProperties
+        case `default`
+        case `enum`
+        case format
+        case pattern
+        case minimum
+        case maximum
+        case exclusiveMinimum
+        case exclusiveMaximum
+        case multipleOf
+        case minLength
+        case maxLength
+        case minItems
+        case maxItems
+        case minProperties
+        case maxProperties
+        case uniqueItems
+        case allOf
+        case anyOf
+        case oneOf
+        case not
+        case xKubernetesIntOrString = "x-kubernetes-int-or-string"
+        case xKubernetesPreserveUnknownFields = "x-kubernetes-preserve-unknown-fields"
+        case xKubernetesEmbeddedResource = "x-kubernetes-embedded-resource"
+        case xKubernetesListType = "x-kubernetes-list-type"
+        case xKubernetesListMapKeys = "x-kubernetes-list-map-keys"
+        case xKubernetesMapType = "x-kubernetes-map-type"
+        case xKubernetesPatchStrategy = "x-kubernetes-patch-strategy"
+        case xKubernetesPatchMergeKey = "x-kubernetes-patch-merge-key"
+        case xKubernetesGroupVersionKind = "x-kubernetes-group-version-kind"
+
+        static let byName: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
     private mutating func types(_ node: Node) -> SchemaTypes {
