@@ -61,6 +61,19 @@ import Testing
         #expect(value === props)
     }
 
+    @Test func concurrentFirstUseCompilesEachDefinitionOnce() async throws {
+        let definitions = try #require(SchemaBundle(SchemaBundle.embeddedText).versions["1.37"])
+        let names = ["io.k8s.api.apps.v1.Deployment", "io.k8s.api.core.v1.Pod", "io.k8s.api.batch.v1.CronJob"]
+        let identities = await withTaskGroup(of: [ObjectIdentifier].self) { group in
+            for _ in 0..<8 {
+                group.addTask { names.compactMap { definitions.schema(named: $0).map(ObjectIdentifier.init) } }
+            }
+            return await group.reduce(into: Set<[ObjectIdentifier]>()) { $0.insert($1) }
+        }
+        #expect(identities.count == 1)
+        #expect(identities.first?.count == names.count)
+    }
+
     @Test func quantityAndIntOrStringAreSpecial() throws {
         let registry = try SchemaRegistry.builtin()
         #expect(registry.definition("io.k8s.apimachinery.pkg.api.resource.Quantity")?.special == .quantity)

@@ -118,7 +118,9 @@ public final class Schema: @unchecked Sendable {
 
 /// The JSON types a schema admits.
 public struct SchemaTypes: OptionSet, Sendable, Hashable {
+    /// The bits of the set.
     public let rawValue: UInt8
+    /// Creates a set from its bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// `null`.
@@ -199,13 +201,18 @@ public enum ListType: String, Sendable, Hashable {
 
 /// A literal JSON value in a schema (`enum`).
 public enum SchemaValue: Sendable, Hashable, CustomStringConvertible {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (integers included).
     case number(Double)
+    /// A string.
     case string(String)
-    /// An object or array literal, kept as its compact text; scalars never equal it.
+    /// An object or array literal (only its JSON type name is kept); scalars never equal it.
     case composite(String)
 
+    /// The value as JSON writes it.
     public var description: String {
         switch self {
         case .null: "null"

@@ -113,6 +113,7 @@ public enum SchemaRegistryError: Error, Sendable, Equatable, CustomStringConvert
     /// The bundle has no schemas for this Kubernetes version.
     case unsupportedVersion(String, supported: [String])
 
+    /// A message for users.
     public var description: String {
         switch self {
         case .unsupportedVersion(let version, let supported):
