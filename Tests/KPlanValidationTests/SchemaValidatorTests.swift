@@ -121,6 +121,16 @@ private func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(l
         #expect(diagnostic.message == "spec: missing required field \"selector\"")
     }
 
+    @Test func integralNumbersFitIntegerFieldsOthersDoNot() throws {
+        #expect(try SchemaTestSupport.validate(deployment(spec: "  replicas: 2.0")).isEmpty)
+        let diagnostic = try only(SchemaTestSupport.validate(deployment(spec: "  replicas: 1.5")))
+        #expect(diagnostic.code == "schema.type")
+        #expect(diagnostic.location.range.start == at(16, 13))
+        #expect(diagnostic.message == "spec.replicas: expected integer, got number 1.5")
+        let huge = try only(SchemaTestSupport.validate(deployment(spec: "  replicas: 1e30")))
+        #expect(huge.code == "schema.format")
+    }
+
     @Test func int32FormatRangeIsChecked() throws {
         let diagnostic = try only(SchemaTestSupport.validate(deployment(spec: "  replicas: 3000000000")))
         #expect(diagnostic.code == "schema.format")

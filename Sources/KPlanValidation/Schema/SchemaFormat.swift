@@ -72,6 +72,19 @@ public enum SchemaFormat: Sendable, Hashable {
         }
     }
 
+    /// Why an integral floating-point value (`2.0`, `1e30`) does not fit this format, or nil when it does.
+    func problem(integral value: Double) -> String? {
+        guard value >= -9.223372036854775e18, value < 9.223372036854775e18 else {
+            switch self {
+            case .int32, .int64:
+                return "\(value) does not fit in a \(self == .int32 ? 32 : 64)-bit integer (\(name))"
+            case .float, .double, .byte, .date, .dateTime, .uuid, .ipv4, .ipv6, .cidr, .other:
+                return nil
+            }
+        }
+        return problem(integer: Int64(value))
+    }
+
     /// Why a string does not match this format, or nil when it does (or the format is not checked).
     func problem(string value: String) -> String? {
         switch self {

@@ -90,7 +90,7 @@ struct SchemaValidationRun {
                 return reportType(node, schema)
             }
             checkEnum(node, schema) { if case .number(let n) = $0 { return n == value } else { return false } }
-            if integral, let format = schema.format, abs(value) < 1e19, let problem = format.problem(integer: Int64(value)) {
+            if integral, let format = schema.format, let problem = format.problem(integral: value) {
                 report(node, "schema.format", problem)
             }
             checkBounds(node, value, schema)
