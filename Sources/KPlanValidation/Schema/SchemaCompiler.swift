@@ -1,0 +1,244 @@
+import KPlanCore
+
+/// Compiles a schema written as a YAML/JSON node (a bundle definition, a CRD's `openAPIV3Schema`)
+/// into `Schema` objects.
+struct SchemaCompiler {
+    /// A keyword the compiler could not use, and the node that holds it.
+    struct Problem {
+        /// What is wrong.
+        var message: String
+        /// The offending node.
+        var node: Node
+    }
+
+    /// Resolves a `$ref` (`#/$defs/NAME`) to its definition; nil when refs are not allowed (CRDs).
+    var resolveReference: ((String) -> Schema?)?
+    /// What could not be compiled.
+    var problems: [Problem] = []
+
+    /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself.
+    mutating func compile(_ node: Node) -> Schema {
+        if let resolveReference, let entries = node.entries, let reference = node["$ref"]?.string {
+            guard let target = resolveReference(reference) else {
+                problems.append(Problem(message: "unresolved reference \(reference)", node: node))
+                return Schema()
+            }
+            if entries.count == 1 { return target }
+            let schema = Schema()
+            schema.base = target
+            fill(schema, from: node)
+            return schema
+        }
+        let schema = Schema()
+        fill(schema, from: node)
+        return schema
+    }
+
+    /// Sets `schema`'s fields from the keywords of `node`.
+    mutating func fill(_ schema: Schema, from node: Node) {
+        guard let entries = node.entries else {
+            problems.append(Problem(message: "a schema must be an object, not \(node.typeName)", node: node))
+            return
+        }
+        var nullable = false
+        for entry in entries {
+            guard let keyword = Keyword.byName[entry.name] else { continue }
+            let value = entry.value
+            switch keyword {
+            case .type:
+                schema.types = types(value)
+            case .nullable:
+                nullable = value.bool ?? false
+            case .properties:
+                guard let properties = value.entries else {
+                    problems.append(Problem(message: "properties must be an object", node: value))
+                    continue
+                }
+                var names: [String] = []
+                var schemas: [Schema] = []
+                var index: [String: Int] = [:]
+                names.reserveCapacity(properties.count)
+                schemas.reserveCapacity(properties.count)
+                index.reserveCapacity(properties.count)
+                for property in properties {
+                    index[property.name] = names.count
+                    names.append(property.name)
+                    schemas.append(compile(property.value))
+                }
+                schema.declaresProperties = true
+                schema.propertyNames = names
+                schema.propertySchemas = schemas
+                schema.propertyIndex = index
+            case .required:
+                schema.required = strings(value)
+            case .items:
+                if value.entries != nil {
+                    schema.items = compile(value)
+                } else if let first = value.items?.first {
+                    schema.items = compile(first)
+                }
+            case .additionalProperties:
+                if let allowed = value.bool {
+                    schema.additionalProperties = allowed ? .allowed : .forbidden
+                } else if value.entries != nil {
+                    schema.additionalProperties = .schema(compile(value))
+                }
+            case .default:
+                schema.defaultValue = value
+            case .enum:
+                schema.enumValues = (value.items ?? []).map(Self.literal)
+            case .format:
+                if let name = value.string { schema.format = SchemaFormat(name: name) }
+            case .pattern:
+                guard let source = value.string else { continue }
+                do {
+                    schema.pattern = try SchemaPattern(source)
+                } catch {
+                    problems.append(Problem(message: "pattern \"\(source)\" is not a valid regular expression", node: value))
+                }
+            case .minimum:
+                schema.minimum = number(value)
+            case .maximum:
+                schema.maximum = number(value)
+            case .exclusiveMinimum:
+                if let flag = value.bool {
+                    schema.exclusiveMinimum = flag
+                } else if let bound = number(value) {
+                    schema.minimum = bound
+                    schema.exclusiveMinimum = true
+                }
+            case .exclusiveMaximum:
+                if let flag = value.bool {
+                    schema.exclusiveMaximum = flag
+                } else if let bound = number(value) {
+                    schema.maximum = bound
+                    schema.exclusiveMaximum = true
+                }
+            case .multipleOf:
+                schema.multipleOf = number(value)
+            case .minLength: schema.minLength = value.int.map(Int.init)
+            case .maxLength: schema.maxLength = value.int.map(Int.init)
+            case .minItems: schema.minItems = value.int.map(Int.init)
+            case .maxItems: schema.maxItems = value.int.map(Int.init)
+            case .minProperties: schema.minProperties = value.int.map(Int.init)
+            case .maxProperties: schema.maxProperties = value.int.map(Int.init)
+            case .uniqueItems: schema.uniqueItems = value.bool ?? false
+            case .allOf: schema.allOf = (value.items ?? []).map { compile($0) }
+            case .anyOf: schema.anyOf = (value.items ?? []).map { compile($0) }
+            case .oneOf: schema.oneOf = (value.items ?? []).map { compile($0) }
+            case .not: schema.not = compile(value)
+            case .xKubernetesIntOrString:
+                if value.bool == true { schema.special = .intOrString }
+            case .xKubernetesPreserveUnknownFields:
+                schema.preservesUnknownFields = value.bool ?? false
+            case .xKubernetesEmbeddedResource:
+                schema.isEmbeddedResource = value.bool ?? false
+            case .xKubernetesListType:
+                schema.listType = value.string.flatMap(ListType.init(rawValue:))
+            case .xKubernetesListMapKeys:
+                schema.listMapKeys = strings(value)
+            case .xKubernetesMapType:
+                schema.mapType = value.string
+            case .xKubernetesPatchStrategy:
+                schema.patchStrategy = value.string
+            case .xKubernetesPatchMergeKey:
+                schema.patchMergeKey = value.string
+            case .xKubernetesGroupVersionKind:
+                schema.groupVersionKinds = (value.items ?? []).compactMap { item in
+                    guard let version = item["version"]?.string, let kind = item["kind"]?.string else { return nil }
+                    return GroupVersionKind(group: item["group"]?.string ?? "", version: version, kind: kind)
+                }
+            }
+        }
+        if nullable, !schema.types.isEmpty { schema.types.insert(.null) }
+        if schema.special == .intOrString {
+            // A structural int-or-string schema spells its two types as anyOf branches; the special covers them.
+            schema.anyOf = []
+            schema.oneOf = []
+        }
+    }
+
+    /// The keywords the compiler reads; any other key of a schema is ignored.
+    private enum Keyword: String, CaseIterable {
+        case type
+        case nullable
+        case properties
+        case required
+        case items
+        case additionalProperties
+        case `default`
+        case `enum`
+        case format
+        case pattern
+        case minimum
+        case maximum
+        case exclusiveMinimum
+        case exclusiveMaximum
+        case multipleOf
+        case minLength
+        case maxLength
+        case minItems
+        case maxItems
+        case minProperties
+        case maxProperties
+        case uniqueItems
+        case allOf
+        case anyOf
+        case oneOf
+        case not
+        case xKubernetesIntOrString = "x-kubernetes-int-or-string"
+        case xKubernetesPreserveUnknownFields = "x-kubernetes-preserve-unknown-fields"
+        case xKubernetesEmbeddedResource = "x-kubernetes-embedded-resource"
+        case xKubernetesListType = "x-kubernetes-list-type"
+        case xKubernetesListMapKeys = "x-kubernetes-list-map-keys"
+        case xKubernetesMapType = "x-kubernetes-map-type"
+        case xKubernetesPatchStrategy = "x-kubernetes-patch-strategy"
+        case xKubernetesPatchMergeKey = "x-kubernetes-patch-merge-key"
+        case xKubernetesGroupVersionKind = "x-kubernetes-group-version-kind"
+
+        static let byName: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    }
+
+    private mutating func types(_ node: Node) -> SchemaTypes {
+        let names = node.items?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
+        var types: SchemaTypes = []
+        for name in names {
+            guard let type = SchemaTypes(name: name) else {
+                problems.append(Problem(message: "unknown type \"\(name)\"", node: node))
+                continue
+            }
+            types.insert(type)
+        }
+        if types.contains(.number) { types.insert(.integer) }
+        return types
+    }
+
+    private func strings(_ node: Node) -> [String] {
+        node.items?.compactMap(\.string) ?? []
+    }
+
+    private func number(_ node: Node) -> Double? {
+        switch node.scalar?.value {
+        case .int(let value)?: Double(value)
+        case .float(let value)?: value
+        case .null?, .bool?, .string?, .timestamp?, nil: nil
+        }
+    }
+
+    /// A literal from an `enum` list.
+    static func literal(_ node: Node) -> SchemaValue {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .number(Double(value))
+            case .float(let value): return .number(value)
+            case .string(let value): return .string(value)
+            case .timestamp: return .string(scalar.text)
+            }
+        case .mapping, .sequence:
+            return .composite(node.typeName)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KPlanCore
+import KPlanYAML
+
+/// One Kubernetes version's built-in definitions, compiled lazily and thread-safely.
+///
+/// The first request for a definition compiles it and everything it references, under a lock, before
+/// returning; later requests return the same objects.
+final class SchemaDefinitions: @unchecked Sendable {
+    /// Collects a version's index entries while the bundle is read.
+    struct Builder {
+        let version: String
+        var bodyOfDefinition: [String: Int] = [:]
+        var definitionOfKind: [GroupVersionKind: String] = [:]
+
+        init(version: String) { self.version = version }
+
+        mutating func add(name: String, body: Int, gvks: [GroupVersionKind]) {
+            bodyOfDefinition[name] = body
+            for gvk in gvks where definitionOfKind[gvk] == nil {
+                definitionOfKind[gvk] = name
+            }
+        }
+
+        func build(bodies: [UnsafeBufferPointer<UInt8>]) -> SchemaDefinitions {
+            SchemaDefinitions(
+                version: version, bodies: bodyOfDefinition.compactMapValues { $0 < bodies.count ? bodies[$0] : nil },
+                definitionOfKind: definitionOfKind)
+        }
+    }
+
+    /// The Kubernetes version (`1.37`).
+    let version: String
+    /// The definition that describes each kind's root object.
+    let definitionOfKind: [GroupVersionKind: String]
+    /// The served versions of each group and kind.
+    let versionsOfKind: [GroupKind: [String]]
+    private let bodies: [String: UnsafeBufferPointer<UInt8>]
+    private let lock = NSLock()
+    private var compiled: [String: Schema] = [:]
+
+    private init(version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String]) {
+        self.version = version
+        self.bodies = bodies
+        self.definitionOfKind = definitionOfKind
+        var versionsOfKind: [GroupKind: [String]] = [:]
+        for gvk in definitionOfKind.keys {
+            versionsOfKind[GroupKind(group: gvk.group, kind: gvk.kind), default: []].append(gvk.version)
+        }
+        self.versionsOfKind = versionsOfKind.mapValues { $0.sorted(by: KubeVersion.isPreferred) }
+    }
+
+    /// The names of all definitions.
+    var definitionNames: [String] { bodies.keys.sorted() }
+
+    /// The schema of the definition `name` (`io.k8s.api.core.v1.PodSpec`), nil when there is none.
+    func schema(named name: String) -> Schema? {
+        lock.lock()
+        defer { lock.unlock() }
+        return resolve(name)
+    }
+
+    /// The schema of a kind's root object.
+    func schema(for gvk: GroupVersionKind) -> Schema? {
+        definitionOfKind[gvk].flatMap(schema(named:))
+    }
+
+    /// Compiles `name` and its references; the lock is held.
+    private func resolve(_ name: String) -> Schema? {
+        if let schema = compiled[name] { return schema }
+        guard let body = bodies[name] else { return nil }
+        let schema = Schema()
+        schema.definitionName = name
+        compiled[name] = schema
+        guard let root = YAMLLoader.load(Array(body), file: name).documents.first?.root else { return schema }
+        var compiler = SchemaCompiler()
+        compiler.resolveReference = { [unowned self] reference in
+            self.resolve(String(reference.dropFirst(Self.referencePrefix.count)))
+        }
+        compiler.fill(schema, from: root)
+        switch name {
+        case "io.k8s.apimachinery.pkg.api.resource.Quantity":
+            schema.special = .quantity
+            schema.oneOf = []
+        case "io.k8s.apimachinery.pkg.util.intstr.IntOrString":
+            schema.special = .intOrString
+            schema.oneOf = []
+        default:
+            break
+        }
+        return schema
+    }
+
+    private static let referencePrefix = "#/$defs/"
+}
+
+/// Kubernetes API version names (`v1`, `v2beta1`, `v1alpha3`) and their priority.
+enum KubeVersion {
+    /// Whether `lhs` is preferred over `rhs`: GA before beta before alpha, then higher numbers first.
+    static func isPreferred(_ lhs: String, _ rhs: String) -> Bool {
+        let a = parse(lhs)
+        let b = parse(rhs)
+        if a.stage != b.stage { return a.stage > b.stage }
+        if a.major != b.major { return a.major > b.major }
+        if a.minor != b.minor { return a.minor > b.minor }
+        return lhs < rhs
+    }
+
+    private static func parse(_ version: String) -> (stage: Int, major: Int, minor: Int) {
+        guard version.hasPrefix("v") else { return (-1, 0, 0) }
+        let rest = version.dropFirst()
+        let majorText = rest.prefix { $0.isNumber }
+        guard let major = Int(majorText) else { return (-1, 0, 0) }
+        let tail = rest.dropFirst(majorText.count)
+        if tail.isEmpty { return (3, major, 0) }
+        for (prefix, stage) in [("beta", 2), ("alpha", 1)] where tail.hasPrefix(prefix) {
+            if let minor = Int(tail.dropFirst(prefix.count)) { return (stage, major, minor) }
+        }
+        return (-1, major, 0)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import KPlanCore
+import Testing
+import KPlanValidation
+
+/// Real-world manifests from /work/shared/corpus that the API server accepts must produce no schema
+/// errors. Skipped where the corpus is not present.
+private let corpusDirectory = "/work/shared/corpus"
+
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: corpusDirectory)))
+struct SchemaCorpusTests {
+    static let corpus = corpusDirectory
+
+    /// YAML files under `directory` (recursively), sorted.
+    static func files(_ directory: String) -> [String] {
+        let root = "\(corpus)/\(directory)"
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { "\(root)/\($0)" }
+            .sorted()
+    }
+
+    /// Compiles the CRDs among `crdFiles`, then validates every resource of `files` (CRDs included).
+    static func diagnostics(crdFiles: [String], files: [String]) throws -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var crds: [CompiledCRD] = []
+        for file in crdFiles {
+            for resource in try SchemaTestSupport.resources(path: file) where resource.gvk.kind == "CustomResourceDefinition" {
+                let (crd, problems) = CRDCompiler.compile(resource)
+                diagnostics += problems
+                if let crd { crds.append(crd) }
+            }
+        }
+        let registry = try SchemaRegistry.builtin().adding(crds: crds)
+        for file in files {
+            for resource in try SchemaTestSupport.resources(path: file) {
+                diagnostics += SchemaTestSupport.validate(resource, registry: registry)
+            }
+        }
+        return diagnostics
+    }
+
+    static func summary(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.prefix(20).map { "\($0.location) \($0.code) \($0.message)" }.joined(separator: "\n")
+    }
+
+    @Test func argoCDInstallIsValid() throws {
+        let files = ["\(Self.corpus)/argo-cd/manifests/install.yaml", "\(Self.corpus)/argo-cd/manifests/namespace-install.yaml"]
+        let diagnostics = try Self.diagnostics(crdFiles: files, files: files)
+        #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
+    }
+
+    @Test func kubePrometheusIsValid() throws {
+        let crds = Self.files("kube-prometheus/manifests/setup")
+        let all = Self.files("kube-prometheus/manifests")
+        #expect(all.count > 50)
+        let diagnostics = try Self.diagnostics(crdFiles: crds, files: all)
+        #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
+    }
+
+    @Test func gatewayAPIStandardExamplesAreValid() throws {
+        let crds = Self.files("gateway-api/config/crd/standard")
+        let examples = Self.files("gateway-api/examples/standard")
+        #expect(examples.count > 20)
+        let diagnostics = try Self.diagnostics(crdFiles: crds, files: crds + examples)
+        #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
+    }
+}
