@@ -2,8 +2,9 @@
 public struct LintOptions: Sendable, Decodable {
     /// Files and directories to lint; `-` is standard input.
     public var paths: [String]
-    /// Kubernetes version whose built-in schemas apply (`1.35`, `1.36`, `1.37`).
-    public var kubernetesVersion: String
+    /// Kubernetes version whose built-in schemas apply (`1.35`, `1.36`, `1.37`); nil takes the
+    /// configuration file's, else 1.37.
+    public var kubernetesVersion: String?
     /// Extra files or directories holding CustomResourceDefinitions.
     public var crdPaths: [String]
     /// Report custom resources without a known schema as warnings instead of errors.
@@ -28,7 +29,7 @@ public struct LintOptions: Sendable, Decodable {
 
     /// Creates options; every field has the command line's default.
     public init(
-        paths: [String] = [], kubernetesVersion: String = "1.37", crdPaths: [String] = [],
+        paths: [String] = [], kubernetesVersion: String? = nil, crdPaths: [String] = [],
         ignoreMissingSchemas: Bool = false, skipNonKubernetes: Bool = false, defaultNamespace: String = "default",
         configPath: String? = nil, noConfig: Bool = false, enableRules: [String] = [], disableRules: [String] = [],
         jobs: Int = 0, workingDirectory: String? = nil
@@ -57,7 +58,7 @@ public struct LintOptions: Sendable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             paths: try c.decodeIfPresent([String].self, forKey: .paths) ?? [],
-            kubernetesVersion: try c.decodeIfPresent(String.self, forKey: .kubernetesVersion) ?? "1.37",
+            kubernetesVersion: try c.decodeIfPresent(String.self, forKey: .kubernetesVersion),
             crdPaths: try c.decodeIfPresent([String].self, forKey: .crdPaths) ?? [],
             ignoreMissingSchemas: try c.decodeIfPresent(Bool.self, forKey: .ignoreMissingSchemas) ?? false,
             skipNonKubernetes: try c.decodeIfPresent(Bool.self, forKey: .skipNonKubernetes) ?? false,

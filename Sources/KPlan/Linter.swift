@@ -1,11 +1,15 @@
+import Foundation
 import KPlanCore
 import KPlanOutput
+import KPlanValidation
 import KPlanYAML
 
 /// Runs `kplan lint`: reads the inputs, parses them, validates every resource and returns the findings.
 ///
-/// Files are read and checked in parallel, one document at a time, so only the resources that
-/// cross-object checks need stay in memory.
+/// The stages, in order: configuration; the schema registry for the Kubernetes version, extended with
+/// CRDs from `--crd` paths; parsing every input file in parallel (CRDs found in the input are compiled
+/// as they are read); then, once every CRD is known, schema validation, semantic checks and lint rules
+/// for every resource in parallel, and the checks over the whole set (duplicates, cross-object rules).
 public struct Linter: Sendable {
     /// What to lint and how.
     public var options: LintOptions
@@ -16,55 +20,75 @@ public struct Linter: Sendable {
     }
 
     /// Lints the inputs named in the options.
-    public func run() -> LintResult {
-        let collector = InputCollector(workingDirectory: options.workingDirectory)
-        let (files, collectDiagnostics) = collector.collect(options.paths)
+    /// - Throws: `LintError` when the run cannot start (an unsupported Kubernetes version).
+    public func run() throws(LintError) -> LintResult {
         let reader = FileReader(workingDirectory: options.workingDirectory)
-        let extractor = ResourceExtractor(skipNonKubernetes: options.skipNonKubernetes)
+        var (configuration, diagnostics) = ConfigurationLocator(reader: reader)
+            .load(explicitPath: options.configPath, disabled: options.noConfig)
+        apply(options, to: &configuration)
 
-        let outcomes = files.parallelMap(parallel: options.jobs != 1) { path -> FileOutcome in
-            guard let bytes = reader.read(path) else {
-                return FileOutcome(path: path, bytes: [], diagnostics: [FileReader.unreadable(path)])
-            }
-            var outcome = FileOutcome(path: path, bytes: bytes, diagnostics: [])
-            let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
-                guard !document.isEmpty else { return }
-                outcome.documentCount += 1
-                let stream = YAMLStream(documents: [document], diagnostics: [])
-                let (resources, diagnostics) = extractor.resources(in: stream, file: path)
-                outcome.diagnostics += diagnostics
-                outcome.resourceCount += resources.count
-                outcome.objects += resources.map(ReportObject.init)
-            }
-            outcome.diagnostics += yamlDiagnostics
-            return outcome
+        let version = options.kubernetesVersion ?? configuration.kubernetesVersion.map { "\($0.major).\($0.minor)" }
+            ?? SchemaRegistry.defaultVersion
+        let builtin: SchemaRegistry
+        do {
+            builtin = try SchemaRegistry.builtin(version: version)
+        } catch {
+            throw .unsupportedKubernetesVersion(version, supported: SchemaRegistry.supportedVersions)
         }
+        let extractor = ResourceExtractor(skipNonKubernetes: options.skipNonKubernetes || configuration.skipNonKubernetes)
+        let collector = InputCollector(workingDirectory: options.workingDirectory)
 
-        var diagnostics = collectDiagnostics
+        // CRDs named with --crd are schema sources, not inputs: only their compile errors are reported.
+        let (crdFiles, crdCollectDiagnostics) = collector.collect(options.crdPaths)
+        diagnostics += crdCollectDiagnostics
+        let referenceCRDs = crdFiles.parallelMap(parallel: options.jobs != 1) { path in
+            FileStage(reader: reader, extractor: extractor).crds(in: path)
+        }
+        var registry = builtin.adding(crds: referenceCRDs.flatMap(\.crds))
+        diagnostics += referenceCRDs.flatMap(\.diagnostics)
+
+        let (allFiles, collectDiagnostics) = collector.collect(options.paths)
+        diagnostics += collectDiagnostics
+        let files = allFiles.filter { !configuration.isExcluded(path: absolute(reader.resolved($0))) }
+        let parsed = files.parallelMap(parallel: options.jobs != 1) { path in
+            FileStage(reader: reader, extractor: extractor).parse(path)
+        }
+        registry = registry.adding(crds: parsed.flatMap(\.crds))
+
+        let resources = parsed.flatMap(\.resources)
+        let checker = ResourceChecker(
+            registry: registry, engine: LintEngine(configuration: configuration),
+            ignoreMissingSchemas: options.ignoreMissingSchemas || configuration.ignoreMissingSchemas,
+            defaultNamespace: options.defaultNamespace, resources: resources)
+        let perResource = resources.parallelMap(parallel: options.jobs != 1) { checker.check($0) }
+
+        diagnostics += parsed.flatMap(\.diagnostics)
+        diagnostics += perResource.flatMap { $0 }
+        diagnostics += checker.checkSet()
+        diagnostics.sort()
+
+        let filesWithFindings = Set(diagnostics.map(\.location.file))
         var sources: [String: SourceFile] = [:]
-        var documentCount = 0
-        var resourceCount = 0
-        var objects: [ReportObject] = []
-        for outcome in outcomes {
-            objects += outcome.objects
-            diagnostics += outcome.diagnostics
-            documentCount += outcome.documentCount
-            resourceCount += outcome.resourceCount
-            if !outcome.diagnostics.isEmpty {
-                sources[outcome.path] = SourceFile(path: outcome.path, bytes: outcome.bytes)
-            }
+        for file in parsed where filesWithFindings.contains(file.path) {
+            sources[file.path] = SourceFile(path: file.path, bytes: file.bytes)
         }
-        return LintResult(diagnostics: diagnostics.sorted(), sources: sources, fileCount: files.count,
-                          documentCount: documentCount, resourceCount: resourceCount, objects: objects)
+        return LintResult(
+            diagnostics: diagnostics, sources: sources, fileCount: files.count,
+            documentCount: parsed.reduce(0) { $0 + $1.documentCount }, resourceCount: resources.count,
+            objects: resources.map(ReportObject.init))
     }
-}
 
-/// What checking one file produced.
-private struct FileOutcome: Sendable {
-    var path: String
-    var bytes: [UInt8]
-    var diagnostics: [Diagnostic]
-    var documentCount = 0
-    var resourceCount = 0
-    var objects: [ReportObject] = []
+    /// Folds the command-line rule switches into the configuration; the command line wins.
+    private func apply(_ options: LintOptions, to configuration: inout LintConfiguration) {
+        for id in options.enableRules {
+            configuration.rules[id, default: .init()].enabled = true
+        }
+        for id in options.disableRules {
+            configuration.rules[id, default: .init()].enabled = false
+        }
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
 }

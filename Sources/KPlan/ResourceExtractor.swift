@@ -15,11 +15,11 @@ public struct ResourceExtractor: Sendable {
         self.skipNonKubernetes = skipNonKubernetes
     }
 
-    /// The resources in `stream`, and diagnostics for documents that are not resources.
-    public func resources(in stream: YAMLStream, file: String) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    /// The resources in one document, and diagnostics when it holds none.
+    public func resources(in document: YAMLDocument, file: String) -> (resources: [Resource], diagnostics: [Diagnostic]) {
         var resources: [Resource] = []
         var diagnostics: [Diagnostic] = []
-        for document in stream.documents where !document.isEmpty {
+        if !document.isEmpty {
             extract(document.root, file: file, documentIndex: document.index, into: &resources, &diagnostics)
         }
         return (resources, diagnostics)

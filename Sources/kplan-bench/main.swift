@@ -107,12 +107,12 @@ func measure(_ set: InputSet, repetitions: Int) {
     var documents = 0
     var errors = 0
     let lintOne = best(repetitions) {
-        let result = Linter(options: LintOptions(paths: set.paths, skipNonKubernetes: true, jobs: 1)).run()
+        let result = try! Linter(options: LintOptions(paths: set.paths, skipNonKubernetes: true, jobs: 1)).run()
         documents = result.documentCount
         errors = result.count(.error)
     }
     let lintAll = best(repetitions) {
-        _ = Linter(options: LintOptions(paths: set.paths, skipNonKubernetes: true)).run()
+        _ = try! Linter(options: LintOptions(paths: set.paths, skipNonKubernetes: true)).run()
     }
     let megabytes = Double(set.bytes) / 1_000_000
     func row(_ label: String, _ seconds: Double) -> String {
@@ -151,7 +151,7 @@ func measurePeakMemory(_ set: InputSet) {
 
 let arguments = Arguments(CommandLine.arguments)
 if let paths = arguments.peakMemoryPaths {
-    _ = Linter(options: LintOptions(paths: paths, skipNonKubernetes: true)).run()
+    _ = try! Linter(options: LintOptions(paths: paths, skipNonKubernetes: true)).run()
     print(peakResidentMiB())
     exit(0)
 }

@@ -57,11 +57,16 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let options = LintOptions(
-            paths: paths, kubernetesVersion: kubernetesVersion ?? "1.37", crdPaths: crdPaths,
+            paths: paths, kubernetesVersion: kubernetesVersion, crdPaths: crdPaths,
             ignoreMissingSchemas: ignoreMissingSchemas, skipNonKubernetes: skipNonKubernetes,
             defaultNamespace: namespace, configPath: config, noConfig: noConfig,
             enableRules: enableRules, disableRules: disableRules)
-        let result = Linter(options: options).run()
+        let result: LintResult
+        do {
+            result = try Linter(options: options).run()
+        } catch {
+            throw ValidationError(error.description)
+        }
         let report = result.report(toolVersion: KPlanInfo.version, rules: [])
         let text = output.render(report, options: RenderOptions(color: color.resolvedForStandardOutput()))
         FileHandle.standardOutput.write(Data(text.utf8))
