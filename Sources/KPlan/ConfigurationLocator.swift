@@ -2,26 +2,29 @@ import Foundation
 import KPlanCore
 import KPlanValidation
 
+/// The configuration a run uses, the diagnostics about it, and the file it came from (if any).
+struct LoadedConfiguration {
+    var configuration = LintConfiguration()
+    var diagnostics: [Diagnostic] = []
+    var source: SourceFile?
+}
+
 /// Finds and reads the lint configuration file.
 struct ConfigurationLocator: Sendable {
     var reader: FileReader
 
-    /// The configuration to use and the diagnostics about it: the named file, else the first
-    /// `.kplan.yaml` found from the working directory upwards, else the defaults.
-    func load(explicitPath: String?, disabled: Bool) -> (LintConfiguration, [Diagnostic]) {
-        guard !disabled else { return (LintConfiguration(), []) }
-        if let explicitPath {
-            guard let bytes = reader.read(explicitPath) else {
-                return (LintConfiguration(), [FileReader.unreadable(explicitPath)])
-            }
-            var (configuration, diagnostics) = LintConfiguration.load(bytes, file: explicitPath)
-            configuration.baseDirectory = URL(fileURLWithPath: reader.resolved(explicitPath))
-                .standardizedFileURL.deletingLastPathComponent().path
-            return (configuration, diagnostics)
+    /// The named file, else the first `.kplan.yaml` found from the working directory upwards, else the
+    /// defaults.
+    func load(explicitPath: String?, disabled: Bool) -> LoadedConfiguration {
+        guard !disabled, let path = explicitPath ?? search() else { return LoadedConfiguration() }
+        guard let bytes = reader.read(path) else {
+            return LoadedConfiguration(diagnostics: [FileReader.unreadable(path)])
         }
-        guard let found = search() else { return (LintConfiguration(), []) }
-        guard let bytes = reader.read(found) else { return (LintConfiguration(), [FileReader.unreadable(found)]) }
-        return LintConfiguration.load(bytes, file: found)
+        var (configuration, diagnostics) = LintConfiguration.load(bytes, file: path)
+        configuration.baseDirectory = URL(fileURLWithPath: reader.resolved(path))
+            .standardizedFileURL.deletingLastPathComponent().path
+        return LoadedConfiguration(configuration: configuration, diagnostics: diagnostics,
+                                   source: SourceFile(path: path, bytes: bytes))
     }
 
     /// The nearest `.kplan.yaml` in the working directory or one of its parents.

@@ -23,8 +23,9 @@ public struct Linter: Sendable {
     /// - Throws: `LintError` when the run cannot start (an unsupported Kubernetes version).
     public func run() throws(LintError) -> LintResult {
         let reader = FileReader(workingDirectory: options.workingDirectory)
-        var (configuration, diagnostics) = ConfigurationLocator(reader: reader)
-            .load(explicitPath: options.configPath, disabled: options.noConfig)
+        let loaded = ConfigurationLocator(reader: reader).load(explicitPath: options.configPath, disabled: options.noConfig)
+        var configuration = loaded.configuration
+        var diagnostics = loaded.diagnostics
         apply(options, to: &configuration)
 
         let version = options.kubernetesVersion ?? configuration.kubernetesVersion.map { "\($0.major).\($0.minor)" }
@@ -72,19 +73,33 @@ public struct Linter: Sendable {
         for file in parsed where filesWithFindings.contains(file.path) {
             sources[file.path] = SourceFile(path: file.path, bytes: file.bytes)
         }
+        if let source = loaded.source, filesWithFindings.contains(source.path) {
+            sources[source.path] = source
+        }
         return LintResult(
             diagnostics: diagnostics, sources: sources, fileCount: files.count,
             documentCount: parsed.reduce(0) { $0 + $1.documentCount }, resourceCount: resources.count,
             objects: resources.map(ReportObject.init))
     }
 
-    /// Folds the command-line rule switches into the configuration; the command line wins.
+    /// Folds the command-line rule switches into the configuration; the command line wins, and a
+    /// named rule wins over `all` (`--disable all --enable latest-tag` runs one rule).
     private func apply(_ options: LintOptions, to configuration: inout LintConfiguration) {
-        for id in options.enableRules {
-            configuration.rules[id, default: .init()].enabled = true
-        }
         for id in options.disableRules {
-            configuration.rules[id, default: .init()].enabled = false
+            if id == "all" {
+                configuration.enable.remove("all")
+                configuration.disable.insert("all")
+            } else {
+                configuration.rules[id, default: .init()].enabled = false
+            }
+        }
+        for id in options.enableRules {
+            if id == "all" {
+                configuration.disable.remove("all")
+                configuration.enable.insert("all")
+            } else {
+                configuration.rules[id, default: .init()].enabled = true
+            }
         }
     }
 

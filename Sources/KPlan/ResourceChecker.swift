@@ -35,7 +35,8 @@ struct ResourceChecker: Sendable {
         case .unknownKind:
             diagnostics.append(missingSchema(resource))
         }
-        diagnostics += SemanticChecker.check(resource, scope: registry.scope(for: resource.gvk))
+        diagnostics += withoutRepeatedDuplicates(
+            SemanticChecker.check(resource, scope: registry.scope(for: resource.gvk)), schemaFindings: diagnostics)
         var lint = engine.lint(resource, in: context)
         if !apiVersionIsServed {
             // schema.unknown-version already says the API is gone, with the versions to use instead.
@@ -43,6 +44,19 @@ struct ResourceChecker: Sendable {
         }
         diagnostics += lint
         return diagnostics
+    }
+
+    /// Semantic findings minus the `semantic.duplicate-*` ones about a list item the schema already
+    /// reported as `schema.duplicate-list-key` (volumes, env, Service ports are map-type lists keyed by
+    /// name or port): one finding per duplicated item. The schema's finding is kept because server-side
+    /// apply rejects duplicate keys, even where the API server's own validation only warns (env).
+    private func withoutRepeatedDuplicates(_ semantic: [Diagnostic], schemaFindings: [Diagnostic]) -> [Diagnostic] {
+        let duplicateLines = Set(schemaFindings.filter { $0.code == "schema.duplicate-list-key" }
+            .map(\.location.range.start.line))
+        guard !duplicateLines.isEmpty else { return semantic }
+        return semantic.filter {
+            !($0.code.hasPrefix("semantic.duplicate-") && duplicateLines.contains($0.location.range.start.line))
+        }
     }
 
     /// Findings about the set as a whole: duplicate objects.

@@ -9,6 +9,10 @@ import KPlanCore
 struct SourceSnippet: Equatable {
     /// Tab stops every this many cells, as terminals default to.
     static let tabStop = 8
+    /// Longer lines are shown as a window of this many characters around the range, with `…` at cut ends.
+    static let maxCharacters = 160
+    /// How many characters of context the window keeps before the range's first column.
+    static let leadingContext = 40
 
     /// The source line as displayed.
     var source: String
@@ -17,9 +21,9 @@ struct SourceSnippet: Equatable {
 
     /// The snippet for `line`, marking `range` (only the part on `range.start.line` is marked).
     init(line: String, range: SourceRange) {
-        let scalars = Array(line.unicodeScalars)
-        let first = max(range.start.column, 1)
-        let pastLast: Int
+        var scalars = Array(line.unicodeScalars)
+        var first = max(range.start.column, 1)
+        var pastLast: Int
         if range.end.line == range.start.line {
             pastLast = max(range.end.column, first + 1)
         } else {
@@ -27,6 +31,20 @@ struct SourceSnippet: Equatable {
         }
         var source = ""
         var cell = 0
+        var cutAtEnd = false
+        if scalars.count > Self.maxCharacters {
+            let start = max(0, min(first - 1 - Self.leadingContext, scalars.count - Self.maxCharacters))
+            let end = min(scalars.count, start + Self.maxCharacters)
+            cutAtEnd = end < scalars.count
+            scalars = Array(scalars[start..<end])
+            first -= start
+            pastLast = min(pastLast - start, scalars.count + 1)
+            if start > 0 {
+                source = "…"
+                cell = 1
+            }
+        }
+        let leadingCells = cell
         let widths = scalars.map { original -> Int in
             let scalar = Terminal.safe(original)
             let width = scalar == "\t" ? Self.tabStop - cell % Self.tabStop : DisplayWidth.of(scalar)
@@ -38,8 +56,9 @@ struct SourceSnippet: Equatable {
             cell += width
             return width
         }
-        var marker = ""
-        for column in 1..<pastLast {
+        if cutAtEnd { source += "…" }
+        var marker = String(repeating: " ", count: leadingCells)
+        for column in 1..<max(pastLast, first + 1) {
             let width = column <= widths.count ? widths[column - 1] : 1
             if column < first {
                 marker += String(repeating: " ", count: width)

@@ -21,6 +21,20 @@ import Testing
         #expect(snippet("key: value", 6, 3, endLine: 4).marker == "     ^~~~~")
     }
 
+    @Test func longLinesAreShownAsAWindowAroundTheRange() {
+        let line = String(repeating: "a", count: 300) + "XYZ" + String(repeating: "b", count: 300)
+        let result = snippet(line, 301, 304)
+        #expect(result.source == "…" + String(repeating: "a", count: 40) + "XYZ" + String(repeating: "b", count: 117) + "…")
+        #expect(result.marker == String(repeating: " ", count: 41) + "^~~")
+    }
+
+    @Test func longLinesKeepTheirStartWhenTheRangeIsNearIt() {
+        let line = "key: " + String(repeating: "v", count: 400)
+        let result = snippet(line, 6, 7)
+        #expect(result.source == "key: " + String(repeating: "v", count: 155) + "…")
+        #expect(result.marker == "     ^")
+    }
+
     @Test func caretPastTheEndOfTheLineIsStillShown() {
         #expect(snippet("ab", 4, 4).marker == "   ^")
     }

@@ -48,7 +48,23 @@ import Testing
         #expect(diagnostic.message.hasSuffix("empty selector is invalid for statefulset"))
     }
 
-    @Test func appsSelectorIsRequired() throws {
+    @Test func appsSelectorMayNotBeNull() throws {
+        let found = try semanticCheck(
+            """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              selector: null
+              template:
+                metadata: {labels: {app: agent}}
+                spec: {containers: [{name: a, image: x}]}
+            """)
+        let diagnostic = try #require(diagnostics(found, code: "semantic.missing-selector").first)
+        #expect(start(diagnostic) == "5:3")
+    }
+
+    @Test func anAbsentAppsSelectorIsLeftToTheSchemasRequiredCheck() throws {
         let found = try semanticCheck(
             """
             apiVersion: apps/v1
@@ -59,8 +75,7 @@ import Testing
                 metadata: {labels: {app: agent}}
                 spec: {containers: [{name: a, image: x}]}
             """)
-        let diagnostic = try #require(diagnostics(found, code: "semantic.missing-selector").first)
-        #expect(start(diagnostic) == "4:1")
+        #expect(diagnostics(found, code: "semantic.missing-selector").isEmpty)
     }
 
     @Test func invalidOperatorsAndValuesAreReported() throws {

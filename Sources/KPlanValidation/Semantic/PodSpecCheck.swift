@@ -36,7 +36,6 @@ enum PodSpecCheck {
                     report.add(.error, "semantic.invalid-container-name", FieldError.required("\(path).name"), at: container)
                 }
                 checkPorts(container, path: path, into: &report)
-                checkEnv(container, path: path, into: &report)
                 checkMounts(container, path: path, volumes: volumeNames, into: &report)
             }
         }
@@ -56,15 +55,15 @@ enum PodSpecCheck {
                 report.add(.error, "semantic.invalid-volume-name", FieldError.required("\(itemPath).name"), at: volume)
             }
         }
-        checkNames(
-            volumes, invalidCode: "semantic.invalid-volume-name", duplicateCode: "semantic.duplicate-volume-name",
-            what: "volume", into: &report)
+        // Duplicate volume names are the schema's finding: volumes are a map-type list keyed by name.
+        checkNames(volumes, invalidCode: "semantic.invalid-volume-name", duplicateCode: nil, what: "volume", into: &report)
         return Set(volumes.map(\.name))
     }
 
-    /// Reports names that are not DNS-1123 labels, and every repeat of a name after the first in the file.
+    /// Reports names that are not DNS-1123 labels, and (given a `duplicateCode`) every repeat of a name
+    /// after the first in the file.
     private static func checkNames(
-        _ items: [Named], invalidCode: String, duplicateCode: String, what: String, into report: inout SemanticReport
+        _ items: [Named], invalidCode: String, duplicateCode: String?, what: String, into report: inout SemanticReport
     ) {
         var first: [String: Named] = [:]
         for item in items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
@@ -72,7 +71,7 @@ enum PodSpecCheck {
             if !errors.isEmpty {
                 report.add(.error, invalidCode, FieldError.invalid(item.path, item.name, errors.joined(separator: "; ")), at: item.node)
             }
-            if let previous = first[item.name] {
+            if let duplicateCode, let previous = first[item.name] {
                 report.add(
                     .error, duplicateCode, FieldError.duplicate(item.path, item.name), at: item.node,
                     notes: [report.note("\(what) \"\(item.name)\" is first defined here", at: previous.node)])
@@ -111,28 +110,6 @@ enum PodSpecCheck {
                         FieldError.invalid("\(portPath).\(field)", String(number), errors.joined(separator: "; ")), at: node)
                 }
             }
-        }
-    }
-
-    /// Warns, as the API server does, when an env var hides an earlier one of the same name, unless the new
-    /// value builds on the old one (`X: "$(X):more"`).
-    private static func checkEnv(_ container: Node, path: String, into report: inout SemanticReport) {
-        var first: [String: Node] = [:]
-        for (index, variable) in (container["env"]?.items ?? []).enumerated() {
-            guard let nameNode = variable["name"], let name = nameNode.string else { continue }
-            guard let previous = first[name] else {
-                first[name] = nameNode
-                continue
-            }
-            let reference = "$(\(name))"
-            let value = variable["value"]?.string ?? ""
-            let replaces = variable["valueFrom"].map { !$0.isNull } ?? false
-            guard replaces || value == reference || !value.contains(reference) else { continue }
-            report.add(
-                .warning, "semantic.duplicate-env-var",
-                "\(path).env[\(index)]: hides previous definition of \(FieldError.quoted(name)), "
-                    + "which may be dropped when using apply",
-                at: nameNode, notes: [report.note("\"\(name)\" is first defined here", at: previous)])
         }
     }
 

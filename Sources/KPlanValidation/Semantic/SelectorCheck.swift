@@ -29,10 +29,12 @@ enum SelectorCheck {
         _ resource: Resource, emptyMessage: String, missingDetail: String = "", into report: inout SemanticReport
     ) {
         guard let spec = resource.node.entry("spec") else { return }
+        // An absent selector is the schema's `required` finding; only an explicit null is reported here.
+        guard let selectorEntry = spec.value.entry("selector") else { return }
         guard let selector = spec.value["selector"], !selector.isNull else {
             report.add(
                 .error, "semantic.missing-selector", FieldError.required("spec.selector", missingDetail),
-                at: spec.value.entry("selector")?.key ?? spec.key)
+                at: selectorEntry.key)
             return
         }
         guard let parsed = LabelSelector.read(selector, path: "spec.selector", into: &report) else { return }
