@@ -20,9 +20,13 @@ Usage: generate-schema-bundle.py [--source DIR] [--check]
 import argparse
 import json
 import os
+import re
 import sys
 
 VERSIONS = ["1.35", "1.36", "1.37"]
+
+# The kubernetes-validate release the bundle is made from.
+SOURCE_VERSION = "1.37.0"
 
 # Keywords that only document a schema; everything else is kept.
 DOCUMENTATION_KEYWORDS = {"description", "title", "example", "examples", "$comment", "$schema", "$id"}
@@ -89,7 +93,21 @@ def encode(value):
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
+def check_source_version(source):
+    """Exits unless `source` is the kubernetes-validate release the bundle is pinned to."""
+    try:
+        with open(os.path.join(source, "version.py"), encoding="utf-8") as handle:
+            match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)['\"]", handle.read())
+    except FileNotFoundError:
+        match = None
+    found = match.group(1) if match else "unknown"
+    if found != SOURCE_VERSION:
+        sys.exit("error: %s is kubernetes-validate %s; the bundle is made from %s "
+                 "(pip install kubernetes-validate==%s)" % (source, found, SOURCE_VERSION, SOURCE_VERSION))
+
+
 def build_bundle(source):
+    check_source_version(source)
     lines = ["kplan-schema-bundle 1"]
     for group in sorted(CLUSTER_SCOPED):
         for kind in sorted(CLUSTER_SCOPED[group]):
@@ -98,6 +116,8 @@ def build_bundle(source):
     body_numbers = {}
     for version in VERSIONS:
         path = os.path.join(source, "kubernetes-json-schema", "v%s.0-local" % version, "_definitions.json")
+        if not os.path.exists(path):
+            sys.exit("error: %s not found; is %s a kubernetes_validate 1.37.0 package directory?" % (path, source))
         with open(path, encoding="utf-8") as handle:
             definitions = json.load(handle)["$defs"]
         lines.append("version\t%s" % version)

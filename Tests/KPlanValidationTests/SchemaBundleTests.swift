@@ -13,13 +13,15 @@ import Testing
         }
     }
 
+    /// Indexing is paid at every `kplan lint` start; the best of three runs (so parallel tests do not
+    /// make it flaky) must be well under 100 ms even in a debug build.
     @Test func openingTheBundleIsFast() {
         let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            _ = SchemaBundle(UnsafeBufferPointer(start: SchemaBundle.embeddedText.baseAddress,
-                                                 count: SchemaBundle.embeddedText.count))
+        let runs = (0..<3).map { _ in
+            clock.measure { _ = SchemaBundle(SchemaBundle.embeddedText) }
         }
-        #expect(elapsed < .milliseconds(100), "indexing the bundle took \(elapsed)")
+        let best = runs.min() ?? .zero
+        #expect(best < .milliseconds(100), "indexing the bundle took \(best)")
     }
 
     @Test func everyKindOf137Resolves() throws {

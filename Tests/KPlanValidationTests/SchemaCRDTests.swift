@@ -186,6 +186,13 @@ private func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(l
         #expect(diagnostics.first?.message == "spec.template: missing required field \"apiVersion\" of an embedded resource")
     }
 
+    @Test func embeddedResourceMetadataIsCheckedAsObjectMeta() throws {
+        let diagnostics = try check("  size: 1\n  template: {apiVersion: v1, kind: Pod, metadata: {nmae: x}}")
+        #expect(diagnostics.map(\.code) == ["schema.unknown-field"])
+        #expect(diagnostics.first?.location.range.start == at(7, 52))
+        #expect(diagnostics.first?.message == "unknown field \"spec.template.metadata.nmae\"; did you mean \"name\"?")
+    }
+
     @Test func preservedVersionsAcceptAnything() throws {
         let text = "apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata: {name: w}\nspec: {whatever: 1}\n"
         #expect(try SchemaTestSupport.validate(text, registry: registry()).isEmpty)

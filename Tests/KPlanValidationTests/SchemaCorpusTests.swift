@@ -66,4 +66,43 @@ struct SchemaCorpusTests {
         let diagnostics = try Self.diagnostics(crdFiles: crds, files: crds + examples)
         #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
     }
+
+    @Test(arguments: ["cert-manager", "knative-serving/config", "tekton-pipeline/config", "gateway-api/config/crd"])
+    func corpusCRDsCompileAndValidate(directory: String) throws {
+        let files = Self.files(directory)
+        var count = 0
+        for file in files {
+            for resource in try SchemaTestSupport.resources(path: file) where resource.gvk.kind == "CustomResourceDefinition" {
+                let (crd, diagnostics) = CRDCompiler.compile(resource)
+                #expect(crd != nil && diagnostics.isEmpty, "\(file): \(Self.summary(diagnostics))")
+                count += 1
+            }
+        }
+        #expect(count > 0)
+        // Kinds whose CRDs live in other repositories (knative's networking.internal) cannot be checked here.
+        let diagnostics = try Self.diagnostics(crdFiles: files, files: files).filter { $0.code != "test.lookup" }
+        #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
+    }
+
+    @Test(arguments: [
+        "valid.yaml", "folder/valid.yaml", "folder/multi_valid.yaml", "int_or_string.yaml", "quantity.yaml",
+        "null_string.yaml", "multi_valid.yaml", "generate_name.yaml", "valid_version.yaml", "full_domain_group.yaml",
+        "null_array.yaml", "unconventional_keys.yaml", "multi_valid_source.yaml",
+    ])
+    func kubeconformValidFixtures(file: String) throws {
+        let path = "\(Self.corpus)/kubeconform-fixtures/fixtures/\(file)"
+        let diagnostics = try Self.diagnostics(crdFiles: [], files: [path])
+        #expect(diagnostics.isEmpty, "\(Self.summary(diagnostics))")
+    }
+
+    /// kubeconform's invalid fixtures, and those it rejects with -strict (kplan is always strict).
+    @Test(arguments: [
+        ("multi_invalid.yaml", ["schema.type"]), ("invalid.yaml", ["schema.type", "schema.unknown-field"]),
+        ("extra_property.yaml", ["schema.unknown-field"]), ("duplicate_property.yaml", ["schema.unknown-field"]),
+    ])
+    func kubeconformInvalidFixtures(file: String, codes: [String]) throws {
+        let path = "\(Self.corpus)/kubeconform-fixtures/fixtures/\(file)"
+        let diagnostics = try Self.diagnostics(crdFiles: [], files: [path])
+        #expect(diagnostics.map(\.code) == codes, "\(Self.summary(diagnostics))")
+    }
 }

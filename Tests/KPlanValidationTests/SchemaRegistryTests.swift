@@ -39,6 +39,15 @@ import KPlanValidation
         }
     }
 
+    @Test func misspeltKindsGetASuggestion() throws {
+        let registry = try SchemaRegistry.builtin()
+        #expect(registry.suggestion(for: GroupVersionKind(group: "apps", version: "v1", kind: "Deploymnet"))
+            == GroupVersionKind(group: "apps", version: "v1", kind: "Deployment"))
+        #expect(registry.suggestion(for: GroupVersionKind(group: "", version: "v1", kind: "configmap"))
+            == GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"))
+        #expect(registry.suggestion(for: GroupVersionKind(group: "apps", version: "v1", kind: "Gadget")) == nil)
+    }
+
     @Test(arguments: [
         ("v1", "Namespace", ResourceScope.cluster), ("v1", "Node", .cluster), ("v1", "PersistentVolume", .cluster),
         ("v1", "Pod", .namespaced), ("v1", "PersistentVolumeClaim", .namespaced), ("v1", "NamespaceList", .cluster),

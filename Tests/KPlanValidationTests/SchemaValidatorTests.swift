@@ -47,6 +47,17 @@ private func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(l
         #expect(diagnostic.severity == .error)
     }
 
+    @Test func nonStrictValidationAllowsUndeclaredFields() throws {
+        let registry = try SchemaRegistry.builtin()
+        let resource = try #require(SchemaTestSupport.resources(deployment(container: "          imagePullPolicyy: Always")).first)
+        guard case .found(let schema) = registry.lookup(resource.gvk) else {
+            Issue.record("no Deployment schema")
+            return
+        }
+        #expect(SchemaValidator.validate(resource, schema: schema, strict: false).isEmpty)
+        #expect(SchemaValidator.validate(resource, schema: schema).map(\.code) == ["schema.unknown-field"])
+    }
+
     @Test func wrongTypeIsReportedAtTheValue() throws {
         let diagnostic = try only(SchemaTestSupport.validate(deployment(spec: "  replicas: \"3\"")))
         #expect(diagnostic.code == "schema.type")

@@ -79,6 +79,7 @@ public enum CRDCompiler {
                 schema = Schema()
                 schema.preservesUnknownFields = true
             }
+            prepareEmbeddedResources(in: schema)
             prepareRoot(schema)
             compiled.append(CompiledCRD.Version(name: version.name, served: version.served, storage: version.storage,
                                                 schema: schema))
@@ -92,6 +93,17 @@ public enum CRDCompiler {
             categories: names["categories"]?.items?.compactMap(\.string) ?? [],
             scope: scope, versions: compiled)
         return (crd, diagnostics)
+    }
+
+    /// Prepares every `x-kubernetes-embedded-resource` object below `schema` like a root: the API server
+    /// validates an embedded object's apiVersion, kind and metadata as it does a top-level one's.
+    private static func prepareEmbeddedResources(in schema: Schema) {
+        var children = schema.propertySchemas + schema.allOf + schema.anyOf + schema.oneOf
+        if let items = schema.items { children.append(items) }
+        if let not = schema.not { children.append(not) }
+        if case .schema(let additional) = schema.additionalProperties { children.append(additional) }
+        for child in children { prepareEmbeddedResources(in: child) }
+        if schema.isEmbeddedResource { prepareRoot(schema) }
     }
 
     /// Declares `apiVersion`, `kind` and `metadata` at a custom resource's root, `metadata` as ObjectMeta.

@@ -57,6 +57,22 @@ public struct SchemaRegistry: Sendable {
         return .unknownKind
     }
 
+    /// For a kind this registry does not know, the closest known kind of the same group ("Deploymnet" →
+    /// apps/v1 Deployment), at its preferred served version; nil when nothing is close.
+    public func suggestion(for gvk: GroupVersionKind) -> GroupVersionKind? {
+        var versionsByKind: [String: [String]] = [:]
+        for (groupKind, versions) in definitions.versionsOfKind where groupKind.group == gvk.group {
+            versionsByKind[groupKind.kind] = versions
+        }
+        for crd in customKinds.values where crd.group == gvk.group {
+            versionsByKind[crd.kind] = crd.servedVersions
+        }
+        guard let kind = Suggestion.closest(to: gvk.kind, among: Array(versionsByKind.keys)),
+              let version = versionsByKind[kind]?.first
+        else { return nil }
+        return GroupVersionKind(group: gvk.group, version: version, kind: kind)
+    }
+
     /// Whether objects of a kind are namespaced or cluster-scoped; nil for a kind this registry does not know.
     public func scope(for gvk: GroupVersionKind) -> ResourceScope? {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)

@@ -164,7 +164,6 @@ struct SchemaValidationRun {
                 path.removeLast()
                 continue
             }
-            if schema.isEmbeddedResource, name == "apiVersion" || name == "kind" || name == "metadata" { continue }
             switch schema.additionalProperties {
             case .schema(let additional):
                 if entry.value.isNull { continue }

@@ -7,9 +7,11 @@ import KPlanCore
 /// Null is treated as absent, as Kubernetes' decoders do.
 public enum SchemaValidator {
     /// The diagnostics for `resource` against `schema`, in document order; empty when it is valid.
-    public static func validate(_ resource: Resource, schema: Schema) -> [Diagnostic] {
+    /// - Parameter strict: whether fields the schema does not declare are errors (the default); when
+    ///   false, only an explicit `additionalProperties: false` rejects them, as plain JSON Schema does.
+    public static func validate(_ resource: Resource, schema: Schema, strict: Bool = true) -> [Diagnostic] {
         var run = SchemaValidationRun(file: resource.file, object: resource.displayName)
-        run.check(resource.node, schema, strict: true)
+        run.check(resource.node, schema, strict: strict)
         return run.diagnostics
     }
 }
