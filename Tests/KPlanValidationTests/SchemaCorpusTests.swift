@@ -3,12 +3,19 @@ import KPlanCore
 import Testing
 import KPlanValidation
 
-/// Real-world manifests from /work/shared/corpus that the API server accepts must produce no schema
-/// errors. Skipped where the corpus is not present.
-private let corpusDirectory = "/work/shared/corpus"
+/// The real-world corpus in `shared/corpus`, beside the repository (as on developers' machines and CI).
+private let corpusDirectory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
+    }
+    return url.deletingLastPathComponent().appendingPathComponent("shared/corpus").standardizedFileURL.path
+}()
 
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: corpusDirectory)))
-struct SchemaCorpusTests {
+/// Real-world manifests from the shared corpus that the API server accepts must produce no schema errors.
+/// The corpus must be present: these tests fail, not skip, without it.
+@Suite struct SchemaCorpusTests {
     static let corpus = corpusDirectory
 
     /// YAML files under `directory` (recursively), sorted.
