@@ -18,7 +18,7 @@ struct ConfigurationLocator: Sendable {
     func load(explicitPath: String?, disabled: Bool) -> LoadedConfiguration {
         guard !disabled, let path = explicitPath ?? search() else { return LoadedConfiguration() }
         guard let bytes = reader.read(path) else {
-            return LoadedConfiguration(diagnostics: [FileReader.unreadable(path)])
+            return LoadedConfiguration(diagnostics: [reader.unreadable(path)])
         }
         var (configuration, diagnostics) = LintConfiguration.load(bytes, file: path)
         configuration.baseDirectory = URL(fileURLWithPath: reader.resolved(path))

@@ -14,10 +14,13 @@ struct FileReader: Sendable {
         return FileManager.default.contents(atPath: resolved(path)).map { Array($0) }
     }
 
-    /// The diagnostic for a file that could not be read.
-    static func unreadable(_ path: String) -> Diagnostic {
-        Diagnostic(.error, code: "input.unreadable", message: "cannot read file",
-                   at: SourceLocation(file: path, range: SourceRange(at: SourcePosition(line: 1, column: 1))))
+    /// The diagnostic for a file that could not be read, saying why when it can tell.
+    func unreadable(_ path: String) -> Diagnostic {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: resolved(path), isDirectory: &isDirectory)
+        let reason = !exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied or not a regular file"
+        return Diagnostic(.error, code: "input.unreadable", message: "cannot read file: \(reason)",
+                          at: SourceLocation(file: path, range: SourceRange(at: SourcePosition(line: 1, column: 1))))
     }
 
     /// `path` made absolute against the working directory when it is relative.

@@ -20,7 +20,7 @@ struct FileStage: Sendable {
     /// Parses `path` into resources, streaming its documents.
     func parse(_ path: String) -> ParsedFile {
         guard let bytes = reader.read(path) else {
-            return ParsedFile(path: path, bytes: [], diagnostics: [FileReader.unreadable(path)])
+            return ParsedFile(path: path, bytes: [], diagnostics: [reader.unreadable(path)])
         }
         var file = ParsedFile(path: path, bytes: bytes)
         let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in

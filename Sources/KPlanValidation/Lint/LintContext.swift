@@ -25,6 +25,9 @@ public struct LintContext: Sendable {
     public let defaultNamespace: String
     /// The Kubernetes version the manifests target, when configured.
     public let kubernetesVersion: LintKubernetesVersion?
+    /// The built-in schemas of the target version (the newest embedded one when none is configured);
+    /// nil for a version kplan has no schemas for.
+    public let builtinSchemas: SchemaRegistry?
     private let scope: @Sendable (GroupVersionKind) -> ResourceScope?
     private let byKind: [KindKey: [Resource]]
     private let byName: [ResourceKey: Resource]
@@ -48,6 +51,7 @@ public struct LintContext: Sendable {
     ) {
         self.defaultNamespace = defaultNamespace
         self.kubernetesVersion = kubernetesVersion
+        self.builtinSchemas = try? SchemaRegistry.builtin(version: kubernetesVersion?.description ?? SchemaRegistry.defaultVersion)
         self.scope = scope
         var byKind: [KindKey: [Resource]] = [:]
         var byName: [ResourceKey: Resource] = [:]

@@ -73,6 +73,11 @@ public struct SchemaRegistry: Sendable {
         return GroupVersionKind(group: gvk.group, version: version, kind: kind)
     }
 
+    /// The versions a built-in group and kind is served at (`["v1", "v1beta1"]`), empty when it is not built in.
+    public func servedVersions(group: String, kind: String) -> [String] {
+        definitions.versionsOfKind[GroupKind(group: group, kind: kind)] ?? []
+    }
+
     /// Whether objects of a kind are namespaced or cluster-scoped; nil for a kind this registry does not know.
     public func scope(for gvk: GroupVersionKind) -> ResourceScope? {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)

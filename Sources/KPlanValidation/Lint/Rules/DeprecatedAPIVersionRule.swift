@@ -4,7 +4,7 @@ import KPlanCore
 struct DeprecatedAPIVersionRule: LintRule {
     static let description = LintRuleDescription(
         id: "deprecated-api-version", severity: .warning,
-        summary: "Reports objects whose `apiVersion` is deprecated or no longer served (`extensions/v1beta1`, `apps/v1beta2`, `batch/v1beta1` CronJob, `policy/v1beta1` PodDisruptionBudget, `autoscaling/v2beta2`, `flowcontrol.apiserver.k8s.io/v1beta3`, …) by the configured `kubernetesVersion`, or by the newest release when none is configured, naming the replacement.",
+        summary: "Reports objects whose `apiVersion` is deprecated or no longer served (`extensions/v1beta1`, `apps/v1beta2`, `batch/v1beta1` CronJob, `policy/v1beta1` PodDisruptionBudget, `autoscaling/v2beta2`, `flowcontrol.apiserver.k8s.io/v1beta3`, …) by the configured `kubernetesVersion`, or by the newest release when none is configured, naming the replacement; and alpha or beta versions still served beside a stable one (`resource.k8s.io/v1beta1` once `resource.k8s.io/v1` exists), which Kubernetes deprecates and later removes.",
         remediation: "Move the object to the replacement `apiVersion`, adapting the fields that changed.",
         triggeringExamples: [
             """
@@ -27,6 +27,11 @@ struct DeprecatedAPIVersionRule: LintRule {
             kind: ClusterRole
             metadata: {name: reader}
             rules: []
+            ---
+            apiVersion: ↓resource.k8s.io/v1beta1
+            kind: DeviceClass
+            metadata: {name: gpu.example.com}
+            spec: {}
             """,
         ],
         nonTriggeringExamples: [
@@ -55,9 +60,11 @@ struct DeprecatedAPIVersionRule: LintRule {
         ])
 
     func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let entry = LintDeprecatedAPIs.entry(apiVersion: resource.gvk.apiVersion, kind: resource.gvk.kind),
-              let node = resource.node["apiVersion"]
-        else { return }
+        guard let node = resource.node["apiVersion"] else { return }
+        guard let entry = LintDeprecatedAPIs.entry(apiVersion: resource.gvk.apiVersion, kind: resource.gvk.kind) else {
+            checkPreReleaseBesideStable(resource, in: context, at: node, into: &findings)
+            return
+        }
         let target = context.kubernetesVersion
         if let target, target < entry.deprecatedIn { return }
         let replacement = entry.replacement.map { "; use \($0)" } ?? "; it has no replacement"
@@ -69,5 +76,23 @@ struct DeprecatedAPIVersionRule: LintRule {
         } else {
             findings.append(LintFinding("\(api) is no longer served since Kubernetes \(entry.removedIn)\(replacement)", at: node))
         }
+    }
+
+    /// An alpha or beta version that the target release serves alongside a stable version of the kind.
+    private func checkPreReleaseBesideStable(
+        _ resource: Resource, in context: LintContext, at node: Node, into findings: inout [LintFinding]
+    ) {
+        let gvk = resource.gvk
+        guard Self.isPreRelease(gvk.version), let schemas = context.builtinSchemas else { return }
+        let served = schemas.servedVersions(group: gvk.group, kind: gvk.kind)
+        guard served.contains(gvk.version), let stable = served.filter({ !Self.isPreRelease($0) }).max() else { return }
+        let replacement = gvk.group.isEmpty ? stable : "\(gvk.group)/\(stable)"
+        findings.append(LintFinding(
+            "\(gvk.apiVersion) \(gvk.kind) is a pre-release API that Kubernetes \(schemas.version) serves beside the stable \(replacement); pre-release versions are deprecated once a stable one exists and removed later; use \(replacement)",
+            at: node))
+    }
+
+    private static func isPreRelease(_ version: String) -> Bool {
+        version.contains("alpha") || version.contains("beta")
     }
 }
