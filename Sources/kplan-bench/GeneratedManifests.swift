@@ -3,7 +3,7 @@ enum GeneratedManifests {
     /// The `index`th generated resource, as one YAML document with its `---` separator.
     static func resource(_ index: Int) -> String {
         let app = "app-\(index / 6)"
-        let namespace = "team-\(index % 17)"
+        let namespace = "team-\((index / 6) % 17)"
         switch index % 6 {
         case 0: return deployment(app, namespace, replicas: 1 + index % 4)
         case 1: return service(app, namespace)

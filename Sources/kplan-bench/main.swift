@@ -9,6 +9,7 @@ import KPlanYAML
 /// and on all cores, and in the same run times libyaml's event loop alone over the same bytes, then
 /// prints MB/s, documents/s and the ratios. Peak memory is measured by re-running this executable
 /// in a child process (`--peak-memory PATH…`) so each measurement starts from a fresh process.
+/// `--write-generated DIR` only writes the generated set under DIR/generated, for profiling the CLI.
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -16,6 +17,7 @@ struct Arguments {
     var perFile = 100
     var repetitions = 3
     var peakMemoryPaths: [String]?
+    var writeDirectory: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -25,6 +27,7 @@ struct Arguments {
             case "--resources": resources = Int(iterator.next() ?? "") ?? resources
             case "--per-file": perFile = Int(iterator.next() ?? "") ?? perFile
             case "--repetitions": repetitions = Int(iterator.next() ?? "") ?? repetitions
+            case "--write-generated": writeDirectory = iterator.next()
             case "--peak-memory":
                 peakMemoryPaths = Array(IteratorSequence(iterator))
                 break parsing
@@ -80,8 +83,8 @@ func load(_ name: String, _ paths: [String]) -> InputSet {
 }
 
 /// Writes `count` generated resources (a mix of common kinds, valid) into files of `perFile` each.
-func generate(_ name: String, count: Int, perFile: Int) -> [String] {
-    let directory = NSTemporaryDirectory() + "kplan-bench-\(getpid())/\(name)"
+func generate(_ name: String, count: Int, perFile: Int, into base: String? = nil) -> [String] {
+    let directory = (base ?? NSTemporaryDirectory() + "kplan-bench-\(getpid())") + "/\(name)"
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var paths: [String] = []
     var index = 0
@@ -153,6 +156,12 @@ let arguments = Arguments(CommandLine.arguments)
 if let paths = arguments.peakMemoryPaths {
     _ = try! Linter(options: LintOptions(paths: paths, skipNonKubernetes: true)).run()
     print(peakResidentMiB())
+    exit(0)
+}
+
+if let directory = arguments.writeDirectory {
+    let paths = generate("generated", count: arguments.resources, perFile: arguments.perFile, into: directory)
+    print("wrote \(arguments.resources) resources in \(paths.count) files under \(directory)/generated")
     exit(0)
 }
 
