@@ -1,0 +1,99 @@
+import Foundation
+import KPlanCore
+
+/// A parsed CEL expression, as used in CRD `x-kubernetes-validations` rules: immutable, thread-safe,
+/// and cheap to evaluate many times.
+public struct CELExpression: Sendable {
+    /// The source text.
+    public let source: String
+    /// True when the expression mentions `oldSelf`, making it a transition rule that Kubernetes
+    /// evaluates only on update.
+    public let referencesOldSelf: Bool
+    /// The parsed tree.
+    let root: CELExpr
+
+    /// The default step budget per evaluation: generous for real rules, small enough to stop a hostile one fast.
+    public static let defaultMaxSteps = 1_000_000
+
+    /// Parses `source`.
+    public static func parse(_ source: String) throws(CELParseError) -> CELExpression {
+        let root = try CELParser.parse(source)
+        return CELExpression(source: source, referencesOldSelf: root.references("oldSelf"), root: root)
+    }
+
+    /// Parses `source`, reusing an earlier parse of the same text.
+    public static func cached(_ source: String) throws(CELParseError) -> CELExpression {
+        try CELExpressionCache.shared.expression(for: source)
+    }
+
+    /// Evaluates the expression as a validation rule with `self` (and `oldSelf`, when given) bound.
+    ///
+    /// A result that is not a boolean is an error.
+    public func evaluate(self value: Node, oldSelf: Node? = nil, maxSteps: Int = defaultMaxSteps) -> CELOutcome {
+        do throws(CELEvalError) {
+            switch try run(self: value, oldSelf: oldSelf, maxSteps: maxSteps) {
+            case .bool(true): return .passed
+            case .bool(false): return .failed
+            case let other: return .error("rule evaluated to \(other.typeName), not bool")
+            }
+        } catch {
+            return .error(error.message)
+        }
+    }
+
+    /// Evaluates the expression to a string, as a `messageExpression` must.
+    public func evaluateString(self value: Node, oldSelf: Node? = nil, maxSteps: Int = defaultMaxSteps) -> Result<String, CELEvaluationFailure> {
+        do throws(CELEvalError) {
+            guard case .string(let text) = try run(self: value, oldSelf: oldSelf, maxSteps: maxSteps) else {
+                return .failure(CELEvaluationFailure(message: "messageExpression must evaluate to a string"))
+            }
+            return .success(text)
+        } catch {
+            return .failure(CELEvaluationFailure(message: error.message))
+        }
+    }
+
+    /// The raw value of the expression.
+    func run(self value: Node, oldSelf: Node?, maxSteps: Int) throws(CELEvalError) -> CELValue {
+        var variables: [(name: String, value: CELValue)] = [("self", CELValue(value))]
+        if let oldSelf { variables.append(("oldSelf", CELValue(oldSelf))) }
+        var evaluator = CELEvaluator(variables: variables, maxSteps: maxSteps)
+        return try evaluator.evaluate(root)
+    }
+}
+
+/// Why an expression produced no usable value.
+public struct CELEvaluationFailure: Error, Sendable, Hashable {
+    /// What went wrong.
+    public var message: String
+}
+
+/// Parsed expressions by source text, shared across threads.
+final class CELExpressionCache: @unchecked Sendable {
+    /// The process-wide cache.
+    static let shared = CELExpressionCache()
+
+    private let lock = NSLock()
+    private var parsed: [String: Result<CELExpression, CELParseError>] = [:]
+
+    /// The parse of `source`, from the cache when seen before.
+    func expression(for source: String) throws(CELParseError) -> CELExpression {
+        lock.lock()
+        let hit = parsed[source]
+        lock.unlock()
+        let result: Result<CELExpression, CELParseError>
+        if let hit {
+            result = hit
+        } else {
+            do throws(CELParseError) {
+                result = .success(try CELExpression.parse(source))
+            } catch {
+                result = .failure(error)
+            }
+            lock.lock()
+            parsed[source] = result
+            lock.unlock()
+        }
+        return try result.get()
+    }
+}

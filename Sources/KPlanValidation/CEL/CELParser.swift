@@ -1,0 +1,308 @@
+/// A recursive-descent parser for the CEL grammar (cel-spec langdef), expanding macros as it goes.
+struct CELParser {
+    /// Deepest nesting of parenthesised, bracketed or argument expressions accepted.
+    static let maxNesting = 64
+    /// Deepest expression tree accepted (long operator chains make deep trees).
+    static let maxDepth = 200
+
+    private static let reserved: Set<String> = [
+        "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package",
+        "namespace", "return", "var", "void", "while",
+    ]
+
+    private let tokens: [CELToken]
+    private var index = 0
+    private var nesting = 0
+
+    /// Parses `source` into a tree.
+    static func parse(_ source: String) throws(CELParseError) -> CELExpr {
+        var lexer = CELLexer(source)
+        var parser = CELParser(tokens: try lexer.tokens())
+        let expr = try parser.expression()
+        let trailing = parser.current
+        guard trailing.kind == .end else {
+            throw CELParseError(offset: trailing.offset, message: "unexpected \(describe(trailing.kind))")
+        }
+        guard expr.depth <= maxDepth else {
+            throw CELParseError(offset: 0, message: "expression is nested more than \(maxDepth) levels deep")
+        }
+        return expr
+    }
+
+    private init(tokens: [CELToken]) {
+        self.tokens = tokens
+    }
+
+    private var current: CELToken { tokens[index] }
+
+    private func isPunctuation(_ p: String) -> Bool { current.kind == .punctuation(p) }
+
+    private mutating func accept(_ p: String) -> Bool {
+        guard isPunctuation(p) else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func expect(_ p: String) throws(CELParseError) {
+        guard accept(p) else {
+            throw CELParseError(offset: current.offset, message: "expected '\(p)', found \(Self.describe(current.kind))")
+        }
+    }
+
+    private static func describe(_ kind: CELToken.Kind) -> String {
+        switch kind {
+        case .int(let v): "integer \(v)"
+        case .uint(let v): "unsigned integer \(v)u"
+        case .double(let v): "number \(v)"
+        case .string: "string literal"
+        case .bytes: "bytes literal"
+        case .identifier(let name): "'\(name)'"
+        case .punctuation(let p): "'\(p)'"
+        case .end: "end of expression"
+        }
+    }
+
+    private mutating func expression() throws(CELParseError) -> CELExpr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else {
+            throw CELParseError(offset: current.offset, message: "expression is nested too deeply")
+        }
+        let condition = try logicalOr()
+        guard accept("?") else { return condition }
+        let then = try logicalOr()
+        try expect(":")
+        let otherwise = try expression()
+        return .conditional(condition, then, otherwise)
+    }
+
+    private mutating func logicalOr() throws(CELParseError) -> CELExpr {
+        var left = try logicalAnd()
+        while accept("||") { left = .binary(.or, left, try logicalAnd()) }
+        return left
+    }
+
+    private mutating func logicalAnd() throws(CELParseError) -> CELExpr {
+        var left = try relation()
+        while accept("&&") { left = .binary(.and, left, try relation()) }
+        return left
+    }
+
+    private mutating func relation() throws(CELParseError) -> CELExpr {
+        var left = try addition()
+        while true {
+            let op: CELBinaryOperator
+            switch current.kind {
+            case .punctuation("=="): op = .equal
+            case .punctuation("!="): op = .notEqual
+            case .punctuation("<"): op = .less
+            case .punctuation("<="): op = .lessOrEqual
+            case .punctuation(">"): op = .greater
+            case .punctuation(">="): op = .greaterOrEqual
+            case .identifier("in"): op = .in
+            default: return left
+            }
+            index += 1
+            left = .binary(op, left, try addition())
+        }
+    }
+
+    private mutating func addition() throws(CELParseError) -> CELExpr {
+        var left = try multiplication()
+        while true {
+            if accept("+") {
+                left = .binary(.add, left, try multiplication())
+            } else if accept("-") {
+                left = .binary(.subtract, left, try multiplication())
+            } else {
+                return left
+            }
+        }
+    }
+
+    private mutating func multiplication() throws(CELParseError) -> CELExpr {
+        var left = try unary()
+        while true {
+            if accept("*") {
+                left = .binary(.multiply, left, try unary())
+            } else if accept("/") {
+                left = .binary(.divide, left, try unary())
+            } else if accept("%") {
+                left = .binary(.remainder, left, try unary())
+            } else {
+                return left
+            }
+        }
+    }
+
+    private mutating func unary() throws(CELParseError) -> CELExpr {
+        if accept("!") { return .unary(.not, try unary()) }
+        if isPunctuation("-") {
+            let start = current.offset
+            index += 1
+            if case .int(let magnitude) = current.kind {
+                index += 1
+                guard magnitude <= UInt64(Int64.max) + 1 else {
+                    throw CELParseError(offset: start, message: "integer literal out of range")
+                }
+                let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+                return try member(.literal(.int(value)))
+            }
+            if case .double(let value) = current.kind {
+                index += 1
+                return try member(.literal(.double(-value)))
+            }
+            return .unary(.negate, try unary())
+        }
+        return try member(try primary())
+    }
+
+    private mutating func member(_ operand: CELExpr) throws(CELParseError) -> CELExpr {
+        var expr = operand
+        while true {
+            if accept(".") {
+                let nameOffset = current.offset
+                let name = try identifier()
+                if accept("(") {
+                    let args = try arguments(closing: ")")
+                    expr = try call(name, at: nameOffset, target: expr, args: args)
+                } else {
+                    expr = .select(expr, name)
+                }
+            } else if accept("[") {
+                let subscriptExpr = try expression()
+                try expect("]")
+                expr = .index(expr, subscriptExpr)
+            } else {
+                return expr
+            }
+        }
+    }
+
+    private mutating func identifier() throws(CELParseError) -> String {
+        guard case .identifier(let name) = current.kind else {
+            throw CELParseError(offset: current.offset, message: "expected identifier, found \(Self.describe(current.kind))")
+        }
+        guard !Self.reserved.contains(name), !["true", "false", "null", "in"].contains(name) else {
+            throw CELParseError(offset: current.offset, message: "reserved word '\(name)' used as identifier")
+        }
+        index += 1
+        return name
+    }
+
+    private mutating func arguments(closing: String) throws(CELParseError) -> [CELExpr] {
+        var args: [CELExpr] = []
+        if accept(closing) { return args }
+        repeat {
+            if isPunctuation(closing) { break }
+            args.append(try expression())
+        } while accept(",")
+        try expect(closing)
+        return args
+    }
+
+    private mutating func primary() throws(CELParseError) -> CELExpr {
+        let token = current
+        switch token.kind {
+        case .int(let magnitude):
+            index += 1
+            guard let value = Int64(exactly: magnitude) else {
+                throw CELParseError(offset: token.offset, message: "integer literal out of range")
+            }
+            return .literal(.int(value))
+        case .uint(let value):
+            index += 1
+            return .literal(.uint(value))
+        case .double(let value):
+            index += 1
+            return .literal(.double(value))
+        case .string(let value):
+            index += 1
+            return .literal(.string(value))
+        case .bytes(let value):
+            index += 1
+            return .literal(.bytes(value))
+        case .identifier("true"):
+            index += 1
+            return .literal(.bool(true))
+        case .identifier("false"):
+            index += 1
+            return .literal(.bool(false))
+        case .identifier("null"):
+            index += 1
+            return .literal(.null)
+        case .identifier:
+            let name = try identifier()
+            guard accept("(") else { return .ident(name) }
+            if name == "has" { return try has(at: token.offset) }
+            return try call(name, at: token.offset, target: nil, args: try arguments(closing: ")"))
+        case .punctuation("("):
+            index += 1
+            let inner = try expression()
+            try expect(")")
+            return inner
+        case .punctuation("["):
+            index += 1
+            return .list(try arguments(closing: "]"))
+        case .punctuation("{"):
+            index += 1
+            var entries: [CELMapEntryExpr] = []
+            if !accept("}") {
+                repeat {
+                    if isPunctuation("}") { break }
+                    let key = try expression()
+                    try expect(":")
+                    entries.append(CELMapEntryExpr(key: key, value: try expression()))
+                } while accept(",")
+                try expect("}")
+            }
+            return .map(entries)
+        case .punctuation("."):
+            throw CELParseError(offset: token.offset, message: "leading '.' names are not supported")
+        case .punctuation, .end:
+            throw CELParseError(offset: token.offset, message: "unexpected \(Self.describe(token.kind))")
+        }
+    }
+
+    private mutating func has(at offset: Int) throws(CELParseError) -> CELExpr {
+        let args = try arguments(closing: ")")
+        guard args.count == 1, case .select(let operand, let field) = args[0] else {
+            throw CELParseError(offset: offset, message: "has() takes one field selection, as in has(a.b)")
+        }
+        return .hasField(operand, field)
+    }
+
+    /// A call, or the macro it spells (`all`, `exists`, `exists_one`, `map`, `filter` on a receiver).
+    private func call(_ name: String, at offset: Int, target: CELExpr?, args: [CELExpr]) throws(CELParseError) -> CELExpr {
+        let macro: CELMacro? =
+            switch name {
+            case "all": .all
+            case "exists": .exists
+            case "exists_one": .existsOne
+            case "map": .map
+            case "filter": .filter
+            default: nil
+            }
+        guard let macro, let target else {
+            let isFormat = if case .ident("format")? = target { CELFormat(rawValue: name) != nil } else { false }
+            guard isFormat || CELFunctions.names.contains(name) else {
+                throw CELParseError(offset: offset, message: "undeclared reference to function '\(name)'")
+            }
+            return .call(name, target: target, args: args)
+        }
+        let arity = macro == .map ? [2, 3] : [2]
+        guard arity.contains(args.count), case .ident(let variable) = args[0] else {
+            throw CELParseError(
+                offset: offset,
+                message: "\(name)() takes a variable name and \(macro == .map ? "one or two expressions" : "an expression")"
+            )
+        }
+        if macro == .map, args.count == 3 {
+            return .comprehension(.map, range: target, variable: variable, predicate: args[1], transform: args[2])
+        }
+        if macro == .map {
+            return .comprehension(.map, range: target, variable: variable, predicate: .literal(.bool(true)), transform: args[1])
+        }
+        return .comprehension(macro, range: target, variable: variable, predicate: args[1], transform: nil)
+    }
+}

@@ -1,0 +1,133 @@
+import KPlanCore
+
+/// A CEL runtime value. YAML mappings and sequences stay `Node`s and are converted an element at a time.
+enum CELValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case bytes([UInt8])
+    /// A list built by the expression.
+    case list([CELValue])
+    /// A map built by the expression.
+    case map(CELMap)
+    /// A YAML mapping or sequence from the object under validation.
+    case node(Node)
+    /// A duration in nanoseconds.
+    case duration(Int64)
+    /// A type value, as `type(x)` returns and `int`, `string`, … name.
+    case type(String)
+    /// A Kubernetes format validator from the `format` library (`format.dns1123Label()`).
+    case format(CELFormat)
+
+    /// The value of a YAML node: scalars become primitives, collections stay lazy.
+    ///
+    /// A go-yaml timestamp is a string to Kubernetes (it re-encodes it as RFC 3339 text).
+    init(_ node: Node) {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: self = .null
+            case .bool(let b): self = .bool(b)
+            case .int(let i): self = .int(i)
+            case .float(let d): self = .double(d)
+            case .timestamp(let s), .string(let s): self = .string(s)
+            }
+        case .mapping, .sequence: self = .node(node)
+        }
+    }
+
+    /// CEL's name for the value's type.
+    var typeName: String {
+        switch self {
+        case .null: "null_type"
+        case .bool: "bool"
+        case .int: "int"
+        case .uint: "uint"
+        case .double: "double"
+        case .string: "string"
+        case .bytes: "bytes"
+        case .list: "list"
+        case .map: "map"
+        case .node(let node): node.items == nil ? "map" : "list"
+        case .duration: "google.protobuf.Duration"
+        case .type: "type"
+        case .format: "kubernetes.NamedFormat"
+        }
+    }
+
+    /// The elements, if the value is a list.
+    var listElements: [CELValue]? {
+        switch self {
+        case .list(let items): return items
+        case .node(let node):
+            guard let items = node.items else { return nil }
+            return items.map(CELValue.init)
+        default: return nil
+        }
+    }
+
+    /// True when the value is a map.
+    var isMap: Bool {
+        switch self {
+        case .map: true
+        case .node(let node): node.entries != nil
+        default: false
+        }
+    }
+
+    /// The map's keys in order, if the value is a map. YAML entries whose value is null are absent, as
+    /// Kubernetes prunes nulls from non-nullable fields before validating.
+    var mapKeys: [CELValue]? {
+        switch self {
+        case .map(let map): return map.keys
+        case .node(let node):
+            guard let entries = node.entries else { return nil }
+            var seen = Set<String>()
+            var keys: [CELValue] = []
+            for entry in entries.reversed() where seen.insert(entry.name).inserted && !entry.value.isNull {
+                keys.append(.string(entry.name))
+            }
+            return keys.reversed()
+        default: return nil
+        }
+    }
+
+    /// The value for `key` if the value is a map holding it; nil when absent.
+    func mapValue(_ key: CELValue) -> CELValue? {
+        switch self {
+        case .map(let map): return map.value(for: key)
+        case .node(let node):
+            guard case .string(let name) = key, let value = node[name], !value.isNull else { return nil }
+            return CELValue(value)
+        default: return nil
+        }
+    }
+
+    /// The number of elements, entries, or code points.
+    var size: Int64? {
+        switch self {
+        case .string(let s): Int64(s.unicodeScalars.count)
+        case .bytes(let b): Int64(b.count)
+        case .list(let items): Int64(items.count)
+        case .map(let map): Int64(map.keys.count)
+        case .node: (listElements?.count ?? mapKeys?.count).map(Int64.init)
+        default: nil
+        }
+    }
+}
+
+/// A map built by an expression: keys in insertion order.
+struct CELMap: Sendable {
+    /// The keys.
+    var keys: [CELValue]
+    /// The values, parallel to `keys`.
+    var values: [CELValue]
+
+    /// The value stored under `key`, if any.
+    func value(for key: CELValue) -> CELValue? {
+        keys.firstIndex { CELValue.equal($0, key) }.map { values[$0] }
+    }
+}

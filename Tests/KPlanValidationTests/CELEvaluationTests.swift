@@ -1,0 +1,205 @@
+import KPlanCore
+import KPlanYAML
+import Testing
+
+@testable import KPlanValidation
+
+@Suite("CEL evaluation")
+struct CELEvaluationTests {
+    /// The object most cases run against.
+    static let object = """
+        name: café
+        emoji: "😀x"
+        port: 80
+        ratio: 0.5
+        enabled: true
+        empty: ""
+        nothing: null
+        namespace: prod
+        dashed-key: 1
+        list: [1, 2, 3]
+        names: [a, b, a]
+        labels: {app: web, tier: front}
+        durations: {short: 1s, long: 1h30m}
+        nested: {inner: {value: 7}}
+        hosts: ["example.com", "*.example.com", "10.0.0.1"]
+        """
+
+    static func outcome(_ rule: String) -> CELOutcome {
+        do {
+            return try CELExpression.parse(rule).evaluate(self: CELTestSupport.node(object))
+        } catch {
+            return .error("parse: \(error)")
+        }
+    }
+
+    @Test(arguments: [
+        "self.port == 80",
+        "self.port == 80.0 && self.port == 80u && 80u < 81 && 0.5 < 1",
+        "self.ratio * 2.0 == 1.0",
+        "self.enabled",
+        "self.name.size() == 4 && size(self.name) == 4",
+        "self.emoji.size() == 2",
+        "self.list.size() == 3 && self.labels.size() == 2",
+        "has(self.port) && !has(self.missing)",
+        "!has(self.nothing)",
+        "has(self.nested.inner)",
+        "has(self.__namespace__) && self.__namespace__ == 'prod'",
+        "self.dashed__dash__key == 1",
+        "'app' in self.labels && !('web' in self.labels)",
+        "2 in self.list && !(4 in self.list)",
+        "self.labels['app'] == 'web' && self.labels.tier == 'front'",
+        "self.list[0] + self.list[2] == 4",
+        "self.list.all(x, x > 0) && !self.list.all(x, x > 1)",
+        "self.list.exists(x, x == 2) && !self.list.exists(x, x == 5)",
+        "self.list.exists_one(x, x > 2) && !self.list.exists_one(x, x > 1)",
+        "self.names.filter(n, n == 'a').size() == 2",
+        "self.list.map(x, x * x) == [1, 4, 9]",
+        "self.labels.all(k, k.size() > 2)",
+        "self.labels.map(k, k) == ['app', 'tier']",
+        "self.nested == {'inner': {'value': 7}}",
+        "self.list == [1, 2, 3] && self.list != [1, 2]",
+        "[1, 'a'] != [1, 2] && 1 != 'a'",
+        "self.name.contains('af') && self.name.startsWith('ca') && self.name.endsWith('é')",
+        "self.name.matches('^c.f') && !self.name.matches('^af') && self.name.matches('af')",
+        "'abc\\n'.matches('^abc$') == false",
+        "'Hello'.lowerAscii() == 'hello' && 'Hello'.upperAscii() == 'HELLO'",
+        "' x '.trim() == 'x'",
+        "'a/b/c'.split('/') == ['a', 'b', 'c'] && 'a/b/c'.split('/', 2) == ['a', 'b/c']",
+        "['a', 'b'].join('-') == 'a-b' && ['a', 'b'].join() == 'ab'",
+        "'banana'.indexOf('an') == 1 && 'banana'.lastIndexOf('an') == 3 && 'banana'.indexOf('x') == -1",
+        "'café!'.indexOf('!') == 4",
+        "'banana'.replace('a', 'o') == 'bonono' && 'banana'.replace('a', 'o', 1) == 'bonana'",
+        "'*.example.com'.substring(2) == 'example.com' && 'hello'.substring(1, 3) == 'el'",
+        "self.hosts.all(h, h.contains('*') ? h.startsWith('*.') : true)",
+        "isIP('10.0.0.1') && isIP('::1') && isIP('2001:db8::8a2e:370:7334')",
+        "!isIP('example.com') && !isIP('010.0.0.1') && !isIP('::ffff:1.2.3.4') && !isIP('fe80::1%eth0')",
+        "isCIDR('10.0.0.0/8') && isCIDR('2001:db8::/32') && !isCIDR('10.0.0.0/33') && !isCIDR('10.0.0.0')",
+        "self.hosts.filter(h, isIP(h)).size() == 1",
+        "duration(self.durations.short) < duration(self.durations.long)",
+        "duration('1h30m') == duration('90m') && duration('1.5s') > duration('1500ms') == false",
+        "duration('0s') == duration('0') && string(duration('90s')) == '90s'",
+        "int('42') == 42 && string(42) == '42' && double(1) == 1.0 && uint(3) == 3u",
+        "type(1) == int && type('a') == string && type(self.list) == list && type(self.labels) == map",
+        "[3, 1, 2].max() == 3 && [3, 1, 2].min() == 1 && [1, 2, 3].sum() == 6",
+        "[1, 2, 3].isSorted() && ![2, 1].isSorted() && ['a', 'b'].indexOf('b') == 1",
+        "self.port > 1 ? true : false",
+        "(has(self.x) ? self.x : 1) == 1",
+        "format.dns1123Label().validate('my-label') == null",
+        "format.dns1123Label().validate('My_Label') != null",
+        "self.empty == '' && size(self.empty) == 0",
+        "[has(self.port), has(self.missing), has(self.labels)].filter(x, x).size() == 2",
+    ])
+    func passes(rule: String) {
+        #expect(Self.outcome(rule) == .passed, "\(rule)")
+    }
+
+    @Test(arguments: [
+        "self.port == 81",
+        "self.port == '80'",
+        "self.list.all(x, x > 1)",
+        "self.names.exists_one(n, n == 'a')",
+        "has(self.missing)",
+        "self.name.matches('^x')",
+        "'x' in self.names",
+        "isIP('1.2.3')",
+    ])
+    func fails(rule: String) {
+        #expect(Self.outcome(rule) == .failed, "\(rule)")
+    }
+
+    /// Rules that are errors, with a fragment of the message.
+    @Test(arguments: [
+        ("self.missing == 1", "no such key: missing"),
+        ("self.nested.other.value == 1", "no such key: other"),
+        ("self.list[3] == 1", "index out of bounds"),
+        ("self.port + 'a' == 'b'", "no such overload"),
+        ("self.port.size() == 1", "no matching overload"),
+        ("self.port < 'a'", "no such overload"),
+        ("9223372036854775807 + 1 > 0", "overflow"),
+        ("-9223372036854775808 - 1 < 0", "overflow"),
+        ("-(-9223372036854775807 - 1) > 0", "overflow"),
+        ("4611686018427387904 * 2 > 0", "overflow"),
+        ("(-9223372036854775807 - 1) / -1 > 0", "overflow"),
+        ("0u - 1u > 0u", "overflow"),
+        ("1 / 0 == 0", "division by zero"),
+        ("1 % 0 == 0", "modulus by zero"),
+        ("self.port", "not bool"),
+        ("true && self.missing", "no such key"),
+        ("self.missing || false", "no such key"),
+        ("self.list.all(x, x == 1 || x.missing)", "does not support field selection"),
+        ("duration('soon') > duration('1s')", "invalid duration"),
+        ("'a'.matches('(') ", "invalid regular expression"),
+        ("undefinedVar == 1", "undeclared reference"),
+        ("has(self.port.x)", "has()"),
+        ("{'a': 1, 'a': 2}.size() == 1", "duplicate map key"),
+        ("self.list.exists_one(x, x.y)", "does not support field selection"),
+        ("int('x') == 1", "cannot convert"),
+        ("'abc'.substring(2, 1) == ''", "invalid substring range"),
+        ("'abc'.substring(4) == ''", "index out of range"),
+    ])
+    func errors(rule: String, fragment: String) {
+        guard case .error(let message) = Self.outcome(rule) else {
+            Issue.record("\(rule) did not error: \(Self.outcome(rule))")
+            return
+        }
+        #expect(message.contains(fragment), "\(rule): \(message)")
+    }
+
+    /// `&&` and `||` are commutative and absorb an error when the other side decides.
+    @Test(arguments: [
+        ("false && self.missing", CELOutcome.failed),
+        ("self.missing && false", .failed),
+        ("true || self.missing", .passed),
+        ("self.missing || true", .passed),
+        ("self.missing == 1 || self.port == 80", .passed),
+        ("1 && false", .failed),
+        ("self.list.exists(x, x.missing) || true", .passed),
+        ("self.list.all(x, x == 1 && x.y)", .failed),
+        ("self.list.exists(x, x == 2 || x.y)", .passed),
+        ("!has(self.cookie) || self.cookie.lifetimeType == 'Permanent'", .passed),
+    ])
+    func absorbsErrors(rule: String, expected: CELOutcome) {
+        #expect(Self.outcome(rule) == expected, "\(rule)")
+    }
+
+    @Test func conditionalEvaluatesOnlyTheChosenBranch() {
+        #expect(Self.outcome("self.port == 80 ? true : self.missing") == .passed)
+        #expect(Self.outcome("self.port != 80 ? self.missing : false") == .failed)
+    }
+
+    @Test func budgetStopsAHostileRule() throws {
+        let hostile = "self.list.all(a, self.list.all(b, self.list.all(c, self.list.all(d, self.list.all(e, "
+            + "[1,2,3,4,5,6,7,8,9,10].all(f, [1,2,3,4,5,6,7,8,9,10].all(g, g > 0)))))))"
+        let expression = try CELExpression.parse(hostile)
+        let node = CELTestSupport.node("list: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]")
+        guard case .error(let message) = expression.evaluate(self: node, maxSteps: 100_000) else {
+            Issue.record("budget was not enforced")
+            return
+        }
+        #expect(message.contains("budget"))
+        #expect(expression.evaluate(self: CELTestSupport.node("list: [1]"), maxSteps: 100_000) == .passed)
+    }
+
+    @Test func budgetErrorsAreNotAbsorbed() throws {
+        let expression = try CELExpression.parse("self.list.all(a, self.list.all(b, b > 0)) || true")
+        let node = CELTestSupport.node("list: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]")
+        #expect(expression.evaluate(self: node, maxSteps: 50) == .error("evaluation budget of 50 steps exhausted"))
+    }
+
+    @Test func oldSelfIsBoundWhenGiven() throws {
+        let expression = try CELExpression.parse("self == oldSelf")
+        #expect(expression.evaluate(self: CELTestSupport.node("a: 1"), oldSelf: CELTestSupport.node("a: 1")) == .passed)
+        #expect(expression.evaluate(self: CELTestSupport.node("a: 1"), oldSelf: CELTestSupport.node("a: 2")) == .failed)
+        guard case .error = expression.evaluate(self: CELTestSupport.node("a: 1")) else {
+            Issue.record("oldSelf should be undeclared without an old object")
+            return
+        }
+    }
+
+    @Test func scalarSelf() throws {
+        let node = CELTestSupport.node("\"10s\"")
+        #expect(try CELExpression.parse("duration(self) <= duration('1h')").evaluate(self: node) == .passed)
+        #expect(try CELExpression.parse("self.size() == 3").evaluate(self: node) == .passed)
+    }
+}
