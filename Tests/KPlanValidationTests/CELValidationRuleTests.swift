@@ -1,0 +1,77 @@
+import KPlanCore
+import Testing
+
+@testable import KPlanValidation
+
+@Suite("CEL validation rule")
+struct CELValidationRuleTests {
+    static let object = CELTestSupport.node("replicas: 5\nmaxReplicas: 3\nname: web")
+
+    @Test func passingRuleHasNoMessage() {
+        let result = CELValidationRule(rule: "self.replicas > 0", message: "must be positive").check(self: Self.object)
+        #expect(result.passed)
+        #expect(result.message.isEmpty)
+    }
+
+    @Test func failingRuleUsesItsMessage() {
+        let result = CELValidationRule(rule: "self.replicas <= self.maxReplicas", message: "  too many  ")
+            .check(self: Self.object)
+        #expect(!result.passed)
+        #expect(result.message == "too many")
+    }
+
+    @Test func failingRuleWithoutMessageNamesTheRule() {
+        let result = CELValidationRule(rule: " self.replicas <= self.maxReplicas ").check(self: Self.object)
+        #expect(result == (false, "failed rule: self.replicas <= self.maxReplicas"))
+    }
+
+    @Test func messageExpressionWinsWhenItYieldsAString() {
+        let rule = CELValidationRule(
+            rule: "self.replicas <= self.maxReplicas", message: "static",
+            messageExpression: "'replicas ' + string(self.replicas) + ' exceeds ' + string(self.maxReplicas)"
+        )
+        #expect(rule.check(self: Self.object) == (false, "replicas 5 exceeds 3"))
+        let broken = CELValidationRule(rule: "false", message: "static", messageExpression: "self.missing")
+        #expect(broken.check(self: Self.object) == (false, "static"))
+        let notString = CELValidationRule(rule: "false", messageExpression: "1")
+        #expect(notString.check(self: Self.object) == (false, "failed rule: false"))
+    }
+
+    @Test func evaluationErrorFailsWithTheError() {
+        let result = CELValidationRule(rule: "self.missing == 1", message: "needs missing").check(self: Self.object)
+        #expect(!result.passed)
+        #expect(result.message == "needs missing: no such key: missing")
+    }
+
+    @Test func compileErrorFails() {
+        let result = CELValidationRule(rule: "self.replicas >").check(self: Self.object)
+        #expect(!result.passed)
+        #expect(result.message.hasPrefix("rule compile error: offset 15"))
+    }
+
+    @Test func transitionRuleRunsOnlyWithAnOldObject() {
+        let rule = CELValidationRule(rule: "self == oldSelf", message: "immutable")
+        #expect(rule.check(self: Self.object).passed)
+        #expect(rule.check(self: Self.object, oldSelf: Self.object).passed)
+        #expect(rule.check(self: Self.object, oldSelf: CELTestSupport.node("replicas: 4")) == (false, "immutable"))
+    }
+
+    @Test func readsAValidationsEntry() throws {
+        let entry = CELTestSupport.node("""
+            rule: self.a
+            message: m
+            messageExpression: "'x'"
+            reason: FieldValueForbidden
+            fieldPath: .a
+            optionalOldSelf: true
+            """)
+        let rule = try #require(CELValidationRule(entry))
+        #expect(rule.rule == "self.a")
+        #expect(rule.message == "m")
+        #expect(rule.messageExpression == "'x'")
+        #expect(rule.reason == "FieldValueForbidden")
+        #expect(rule.fieldPath == ".a")
+        #expect(rule.optionalOldSelf)
+        #expect(CELValidationRule(CELTestSupport.node("message: no rule")) == nil)
+    }
+}
