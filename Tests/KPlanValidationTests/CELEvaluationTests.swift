@@ -203,3 +203,47 @@ struct CELEvaluationTests {
         #expect(try CELExpression.parse("self.size() == 3").evaluate(self: node) == .passed)
     }
 }
+
+@Suite("CEL Kubernetes libraries")
+struct CELLibraryTests {
+    @Test(arguments: [
+        "ip('10.0.0.1').family() == 4 && ip('::1').family() == 6",
+        "ip('127.0.0.1').isLoopback() && ip('::1').isLoopback() && !ip('10.0.0.1').isLoopback()",
+        "ip('0.0.0.0').isUnspecified() && ip('::').isUnspecified()",
+        "ip('169.254.1.1').isLinkLocalUnicast() && ip('fe80::1').isLinkLocalUnicast()",
+        "ip('224.0.0.1').isLinkLocalMulticast() && ip('ff02::1').isLinkLocalMulticast()",
+        "ip('8.8.8.8').isGlobalUnicast() && !ip('255.255.255.255').isGlobalUnicast() && !ip('ff02::1').isGlobalUnicast()",
+        "string(ip('2001:DB8:0:0:0:0:0:1')) == '2001:db8::1' && string(ip('1:0:0:1:0:0:0:1')) == '1:0:0:1::1'",
+        "ip.isCanonical('2001:db8::1') && !ip.isCanonical('2001:DB8::1') && ip.isCanonical('10.0.0.1')",
+        "ip('10.0.0.1') == ip('10.0.0.1') && ip('10.0.0.1') != ip('10.0.0.2')",
+        "cidr('10.0.0.0/8').containsIP('10.1.2.3') && !cidr('10.0.0.0/8').containsIP(ip('11.0.0.1'))",
+        "cidr('10.0.0.0/8').containsCIDR('10.1.0.0/16') && !cidr('10.1.0.0/16').containsCIDR('10.0.0.0/8')",
+        "cidr('10.1.2.3/8').masked() == cidr('10.0.0.0/8') && cidr('10.1.2.3/8').ip() == ip('10.1.2.3')",
+        "cidr('2001:db8::/32').prefixLength() == 32 && string(cidr('2001:db8::1/32').masked()) == '2001:db8::/32'",
+        "!cidr('2001:db8::/32').containsIP('10.0.0.1')",
+        "'abc123def456'.find('[0-9]+') == '123' && 'abc'.find('[0-9]+') == ''",
+        "'a1b22c333'.findAll('[0-9]+') == ['1', '22', '333'] && 'a1b22c333'.findAll('[0-9]+', 2) == ['1', '22']",
+        "sets.contains([1, 2, 3], [3, 1]) && !sets.contains([1, 2], [4])",
+        "sets.equivalent([1, 2, 2], [2, 1]) && !sets.equivalent([1], [1, 2])",
+        "sets.intersects([1, 2], [2, 5]) && !sets.intersects([1], [3])",
+        "format.dns1123Subdomain().validate('a.b-c.d') == null && format.dns1123Subdomain().validate('a..b') != null",
+        "format.dns1035Label().validate('1abc') != null && format.labelValue().validate('') == null",
+        "format.qualifiedName().validate('example.com/My_Name') == null && format.qualifiedName().validate('-x') != null",
+    ])
+    func passes(rule: String) {
+        #expect(CELEvaluationTests.outcome(rule) == .passed, "\(rule)")
+    }
+
+    @Test(arguments: [
+        ("ip('300.0.0.1') == ip('1.1.1.1')", "parse error"),
+        ("cidr('10.0.0.0') == cidr('10.0.0.0/8')", "parse error"),
+        ("ip('10.0.0.1').containsIP('10.0.0.1')", "no matching overload"),
+    ])
+    func errors(rule: String, fragment: String) {
+        guard case .error(let message) = CELEvaluationTests.outcome(rule) else {
+            Issue.record("\(rule) did not error")
+            return
+        }
+        #expect(message.contains(fragment), "\(rule): \(message)")
+    }
+}

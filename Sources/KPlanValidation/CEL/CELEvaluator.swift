@@ -49,10 +49,6 @@ struct CELEvaluator {
         case .index(let operandExpr, let indexExpr):
             return try subscriptValue(try evaluate(operandExpr), try evaluate(indexExpr))
         case .call(let name, let targetExpr, let argExprs):
-            if case .ident("format")? = targetExpr, lookup("format") == nil, argExprs.isEmpty {
-                guard let format = CELFormat(rawValue: name) else { throw .failure("unknown format '\(name)'") }
-                return .format(format)
-            }
             let target = try targetExpr.map { (e: CELExpr) throws(CELEvalError) in try evaluate(e) }
             var args: [CELValue] = []
             for argExpr in argExprs { args.append(try evaluate(argExpr)) }

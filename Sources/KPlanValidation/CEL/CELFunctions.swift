@@ -6,12 +6,19 @@ enum CELFunctions {
         "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type",
     ]
 
-    /// Every function name the evaluator knows, as a global or receiver call.
-    static let names: Set<String> = [
+    /// Library namespaces whose functions are called as `namespace.function(…)`; the parser resolves
+    /// these qualified names, as cel-go does when no variable has the namespace's name.
+    static let namespaces: Set<String> = ["format", "ip", "sets"]
+
+    /// Every function name the evaluator knows, as a global or receiver call, qualified for namespaces.
+    static let names: Set<String> = Set(CELFormat.allCases.map { "format.\($0.rawValue)" }).union([
+        "ip.isCanonical", "sets.contains", "sets.equivalent", "sets.intersects",
         "size", "matches", "contains", "startsWith", "endsWith", "int", "uint", "double", "string", "bool", "bytes",
         "dyn", "type", "duration", "isIP", "isCIDR", "lowerAscii", "upperAscii", "trim", "charAt", "substring",
         "indexOf", "lastIndexOf", "replace", "split", "join", "isSorted", "min", "max", "sum", "validate",
-    ]
+        "find", "findAll", "ip", "cidr", "family", "isUnspecified", "isLoopback", "isLinkLocalMulticast",
+        "isLinkLocalUnicast", "isGlobalUnicast", "containsIP", "containsCIDR", "masked", "prefixLength",
+    ])
 
     /// A short rendering of a value for messages and `string()`.
     static func display(_ value: CELValue) -> String {
@@ -25,8 +32,23 @@ enum CELFunctions {
     static func call(_ name: String, target: CELValue?, args: [CELValue]) throws(CELEvalError) -> CELValue {
         guard names.contains(name) else { throw .failure("undeclared reference to function '\(name)'") }
         if let target { return try method(name, target, args) }
+        if name.hasPrefix("format."), args.isEmpty, let format = CELFormat(rawValue: String(name.dropFirst(7))) {
+            return .format(format)
+        }
         switch (name, args.count) {
         case ("size", 1): return try method("size", args[0], [])
+        case ("sets.contains", 2), ("sets.equivalent", 2), ("sets.intersects", 2):
+            guard let a = args[0].listElements, let b = args[1].listElements else { throw noOverload(name, args) }
+            let aHasAllOfB = b.allSatisfy { x in a.contains { CELValue.equal($0, x) } }
+            switch name {
+            case "sets.contains": return .bool(aHasAllOfB)
+            case "sets.equivalent": return .bool(aHasAllOfB && a.allSatisfy { x in b.contains { CELValue.equal($0, x) } })
+            default: return .bool(a.contains { x in b.contains { CELValue.equal($0, x) } })
+            }
+        case ("ip.isCanonical", 1):
+            guard case .string(let s) = args[0] else { throw noOverload(name, args) }
+            guard let bytes = CELNetwork.parseIP(s) else { throw .failure("IP address '\(s)' parse error") }
+            return .bool(CELNetwork.render(bytes) == s)
         case ("matches", 2), ("contains", 2), ("startsWith", 2), ("endsWith", 2):
             return try method(name, args[0], [args[1]])
         case ("int", 1): return try toInt(args[0])
@@ -59,6 +81,14 @@ enum CELFunctions {
         case ("isCIDR", 1):
             guard case .string(let s) = args[0] else { throw noOverload(name, args) }
             return .bool(CELNetwork.parseCIDR(s) != nil)
+        case ("ip", 1):
+            guard case .string(let s) = args[0] else { throw noOverload(name, args) }
+            guard let bytes = CELNetwork.parseIP(s) else { throw .failure("IP address '\(s)' parse error") }
+            return .ip(bytes)
+        case ("cidr", 1):
+            guard case .string(let s) = args[0] else { throw noOverload(name, args) }
+            guard let parsed = CELNetwork.parseCIDR(s) else { throw .failure("network address '\(s)' parse error") }
+            return .cidr(parsed.address, prefix: parsed.prefix)
         default: throw noOverload(name, args)
         }
     }
@@ -76,6 +106,7 @@ enum CELFunctions {
             let errors = format.errors(s)
             return errors.isEmpty ? .null : .list(errors.map(CELValue.string))
         }
+        if let result = try CELNetwork.method(name, target, args) { return result }
         if name == "size", args.isEmpty, let size = target.size { return .int(size) }
         throw noOverload(name, args, target: target)
     }
@@ -105,6 +136,10 @@ enum CELFunctions {
         case ("startsWith", 1, 0, 1): return .bool(s.unicodeScalars.starts(with: strings[0].unicodeScalars))
         case ("endsWith", 1, 0, 1): return .bool(s.unicodeScalars.reversed().starts(with: strings[0].unicodeScalars.reversed()))
         case ("matches", 1, 0, 1): return .bool(try CELRegexCache.shared.matches(s, pattern: strings[0]))
+        case ("find", 1, 0, 1): return .string(try CELRegexCache.shared.find(s, pattern: strings[0], limit: 1).first ?? "")
+        case ("findAll", 1, 0, 1): return .list(try CELRegexCache.shared.find(s, pattern: strings[0], limit: -1).map(CELValue.string))
+        case ("findAll", 1, 1, 2):
+            return .list(try CELRegexCache.shared.find(s, pattern: strings[0], limit: ints[0]).map(CELValue.string))
         case ("lowerAscii", 0, 0, 0):
             return .string(String(String.UnicodeScalarView(s.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 })))
         case ("upperAscii", 0, 0, 0):
@@ -262,6 +297,8 @@ enum CELFunctions {
             return s
         case .duration(let nanoseconds): return CELDuration.render(nanoseconds)
         case .type(let name): return name
+        case .ip(let bytes): return CELNetwork.render(bytes)
+        case .cidr(let bytes, let prefix): return "\(CELNetwork.render(bytes))/\(prefix)"
         case .null, .list, .map, .node, .format: throw noOverload("string", [value])
         }
     }

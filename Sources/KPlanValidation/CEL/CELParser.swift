@@ -284,8 +284,14 @@ struct CELParser {
             default: nil
             }
         guard let macro, let target else {
-            let isFormat = if case .ident("format")? = target { CELFormat(rawValue: name) != nil } else { false }
-            guard isFormat || CELFunctions.names.contains(name) else {
+            if case .ident(let namespace)? = target, CELFunctions.namespaces.contains(namespace) {
+                let qualified = "\(namespace).\(name)"
+                guard CELFunctions.names.contains(qualified) else {
+                    throw CELParseError(offset: offset, message: "undeclared reference to function '\(qualified)'")
+                }
+                return .call(qualified, target: nil, args: args)
+            }
+            guard CELFunctions.names.contains(name) else {
                 throw CELParseError(offset: offset, message: "undeclared reference to function '\(name)'")
             }
             return .call(name, target: target, args: args)

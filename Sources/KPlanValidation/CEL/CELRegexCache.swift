@@ -23,6 +23,19 @@ final class CELRegexCache: @unchecked Sendable {
         return regex.firstMatch(in: text, options: [], range: range) != nil
     }
 
+    /// Up to `limit` (all when negative) non-overlapping matches of `pattern` in `text`.
+    func find(_ text: String, pattern: String, limit: Int64) throws(CELEvalError) -> [String] {
+        guard limit != 0 else { return [] }
+        let regex = try expression(for: pattern)
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        var found: [String] = []
+        for match in regex.matches(in: text, options: [], range: range) {
+            if limit > 0, found.count >= limit { break }
+            if let matched = Range(match.range, in: text) { found.append(String(text[matched])) }
+        }
+        return found
+    }
+
     private func expression(for pattern: String) throws(CELEvalError) -> NSRegularExpression {
         lock.lock()
         let cached = compiled[pattern]

@@ -11,6 +11,8 @@ extension CELValue {
         case (.duration(let x), .duration(let y)): return x == y
         case (.type(let x), .type(let y)): return x == y
         case (.format(let x), .format(let y)): return x == y
+        case (.ip(let x), .ip(let y)): return x == y
+        case (.cidr(let x, let p), .cidr(let y, let q)): return x == y && p == q
         default: break
         }
         if let x = a.listElements, let y = b.listElements {

@@ -21,6 +21,10 @@ enum CELValue: Sendable {
     case type(String)
     /// A Kubernetes format validator from the `format` library (`format.dns1123Label()`).
     case format(CELFormat)
+    /// An IP address from the Kubernetes net library: 4 or 16 bytes.
+    case ip([UInt8])
+    /// A CIDR from the Kubernetes net library: the address as written and the prefix length.
+    case cidr([UInt8], prefix: Int)
 
     /// The value of a YAML node: scalars become primitives, collections stay lazy.
     ///
@@ -55,6 +59,8 @@ enum CELValue: Sendable {
         case .duration: "google.protobuf.Duration"
         case .type: "type"
         case .format: "kubernetes.NamedFormat"
+        case .ip: "net.IP"
+        case .cidr: "net.CIDR"
         }
     }
 
