@@ -81,8 +81,16 @@ struct CELParserTests {
     @Test func rejectsDeepNestingWithoutCrashing() {
         let nested = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
         #expect(throws: CELParseError.self) { try CELExpression.parse(nested) }
-        let chain = Array(repeating: "1", count: 1000).joined(separator: " + ")
+        let chain = Array(repeating: "1", count: 100_000).joined(separator: " + ")
         #expect(throws: CELParseError.self) { try CELExpression.parse(chain) }
+        let nots = String(repeating: "!", count: 100_000) + "true"
+        #expect(throws: CELParseError.self) { try CELExpression.parse(nots) }
+        let selects = "self" + String(repeating: ".a", count: 100_000)
+        #expect(throws: CELParseError.self) { try CELExpression.parse(selects) }
+        let calls = String(repeating: "size(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        #expect(throws: CELParseError.self) { try CELExpression.parse(calls) }
+        let fine = Array(repeating: "1", count: 150).joined(separator: " + ") + " == 150"
+        #expect(throws: Never.self) { try CELExpression.parse(fine) }
     }
 
     @Test func reportsOldSelfReferences() throws {

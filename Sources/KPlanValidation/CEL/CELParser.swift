@@ -1,7 +1,8 @@
 /// A recursive-descent parser for the CEL grammar (cel-spec langdef), expanding macros as it goes.
 struct CELParser {
-    /// Deepest nesting of parenthesised, bracketed or argument expressions accepted.
-    static let maxNesting = 64
+    /// Deepest parser recursion accepted (each parenthesised, bracketed or argument expression, and each
+    /// prefix operator, is one level; a parenthesised expression takes two).
+    static let maxNesting = 128
     /// Deepest expression tree accepted (long operator chains make deep trees).
     static let maxDepth = 200
 
@@ -22,9 +23,6 @@ struct CELParser {
         let trailing = parser.current
         guard trailing.kind == .end else {
             throw CELParseError(offset: trailing.offset, message: "unexpected \(describe(trailing.kind))")
-        }
-        guard expr.depth <= maxDepth else {
-            throw CELParseError(offset: 0, message: "expression is nested more than \(maxDepth) levels deep")
         }
         return expr
     }
@@ -62,29 +60,53 @@ struct CELParser {
         }
     }
 
-    private mutating func expression() throws(CELParseError) -> CELExpr {
+    /// Enters one level of parser recursion, failing past `maxNesting`.
+    private mutating func enter() throws(CELParseError) {
         nesting += 1
-        defer { nesting -= 1 }
         guard nesting <= Self.maxNesting else {
             throw CELParseError(offset: current.offset, message: "expression is nested too deeply")
         }
+    }
+
+    /// `expr`, once its tree is known to be no deeper than `maxDepth`.
+    ///
+    /// Every node is checked as it is built, so the recursive depth walk only meets checked subtrees.
+    private func checked(_ expr: CELExpr, at offset: Int) throws(CELParseError) -> CELExpr {
+        guard expr.depth <= Self.maxDepth else {
+            throw CELParseError(offset: offset, message: "expression is nested more than \(Self.maxDepth) levels deep")
+        }
+        return expr
+    }
+
+    private mutating func expression() throws(CELParseError) -> CELExpr {
+        try enter()
+        defer { nesting -= 1 }
         let condition = try logicalOr()
+        let offset = current.offset
         guard accept("?") else { return condition }
         let then = try logicalOr()
         try expect(":")
         let otherwise = try expression()
-        return .conditional(condition, then, otherwise)
+        return try checked(.conditional(condition, then, otherwise), at: offset)
     }
 
     private mutating func logicalOr() throws(CELParseError) -> CELExpr {
         var left = try logicalAnd()
-        while accept("||") { left = .binary(.or, left, try logicalAnd()) }
+        while isPunctuation("||") {
+            let offset = current.offset
+            index += 1
+            left = try checked(.binary(.or, left, try logicalAnd()), at: offset)
+        }
         return left
     }
 
     private mutating func logicalAnd() throws(CELParseError) -> CELExpr {
         var left = try relation()
-        while accept("&&") { left = .binary(.and, left, try relation()) }
+        while isPunctuation("&&") {
+            let offset = current.offset
+            index += 1
+            left = try checked(.binary(.and, left, try relation()), at: offset)
+        }
         return left
     }
 
@@ -102,18 +124,20 @@ struct CELParser {
             case .identifier("in"): op = .in
             default: return left
             }
+            let offset = current.offset
             index += 1
-            left = .binary(op, left, try addition())
+            left = try checked(.binary(op, left, try addition()), at: offset)
         }
     }
 
     private mutating func addition() throws(CELParseError) -> CELExpr {
         var left = try multiplication()
         while true {
+            let offset = current.offset
             if accept("+") {
-                left = .binary(.add, left, try multiplication())
+                left = try checked(.binary(.add, left, try multiplication()), at: offset)
             } else if accept("-") {
-                left = .binary(.subtract, left, try multiplication())
+                left = try checked(.binary(.subtract, left, try multiplication()), at: offset)
             } else {
                 return left
             }
@@ -123,12 +147,13 @@ struct CELParser {
     private mutating func multiplication() throws(CELParseError) -> CELExpr {
         var left = try unary()
         while true {
+            let offset = current.offset
             if accept("*") {
-                left = .binary(.multiply, left, try unary())
+                left = try checked(.binary(.multiply, left, try unary()), at: offset)
             } else if accept("/") {
-                left = .binary(.divide, left, try unary())
+                left = try checked(.binary(.divide, left, try unary()), at: offset)
             } else if accept("%") {
-                left = .binary(.remainder, left, try unary())
+                left = try checked(.binary(.remainder, left, try unary()), at: offset)
             } else {
                 return left
             }
@@ -136,6 +161,8 @@ struct CELParser {
     }
 
     private mutating func unary() throws(CELParseError) -> CELExpr {
+        try enter()
+        defer { nesting -= 1 }
         if accept("!") { return .unary(.not, try unary()) }
         if isPunctuation("-") {
             let start = current.offset
@@ -160,19 +187,20 @@ struct CELParser {
     private mutating func member(_ operand: CELExpr) throws(CELParseError) -> CELExpr {
         var expr = operand
         while true {
+            let offset = current.offset
             if accept(".") {
                 let nameOffset = current.offset
                 let name = try identifier()
                 if accept("(") {
                     let args = try arguments(closing: ")")
-                    expr = try call(name, at: nameOffset, target: expr, args: args)
+                    expr = try checked(try call(name, at: nameOffset, target: expr, args: args), at: offset)
                 } else {
-                    expr = .select(expr, name)
+                    expr = try checked(.select(expr, name), at: offset)
                 }
             } else if accept("[") {
                 let subscriptExpr = try expression()
                 try expect("]")
-                expr = .index(expr, subscriptExpr)
+                expr = try checked(.index(expr, subscriptExpr), at: offset)
             } else {
                 return expr
             }
