@@ -56,6 +56,29 @@ struct CELValidationRuleTests {
         #expect(rule.check(self: Self.object, oldSelf: CELTestSupport.node("replicas: 4")) == (false, "immutable"))
     }
 
+    @Test func optionalOldSelfRunsOnCreateWithAnEmptyOptional() {
+        let rule = CELValidationRule(
+            rule: "!oldSelf.hasValue() || self.replicas >= oldSelf.value().replicas", message: "no scale down",
+            optionalOldSelf: true
+        )
+        #expect(rule.check(self: Self.object).passed)
+        #expect(rule.check(self: Self.object, oldSelf: CELTestSupport.node("replicas: 4")).passed)
+        #expect(rule.check(self: Self.object, oldSelf: CELTestSupport.node("replicas: 6")) == (false, "no scale down"))
+        let strict = CELValidationRule(rule: "oldSelf.value() == self", message: "m", optionalOldSelf: true)
+        #expect(strict.check(self: Self.object) == (false, "m: optional.none() dereference"))
+    }
+
+    @Test func optionalValues() {
+        for rule in [
+            "optional.of(1).hasValue() && !optional.none().hasValue()",
+            "optional.none().orValue(5) == 5 && optional.of(2).orValue(5) == 2",
+            "!optional.ofNonZeroValue('').hasValue() && optional.ofNonZeroValue('x').value() == 'x'",
+            "optional.of(1) == optional.of(1) && optional.none() == optional.none() && optional.of(1) != optional.none()",
+        ] {
+            #expect(CELEvaluationTests.outcome(rule) == .passed, "\(rule)")
+        }
+    }
+
     @Test func readsAValidationsEntry() throws {
         let entry = CELTestSupport.node("""
             rule: self.a

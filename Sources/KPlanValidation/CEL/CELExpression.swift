@@ -29,9 +29,12 @@ public struct CELExpression: Sendable {
     /// Evaluates the expression as a validation rule with `self` (and `oldSelf`, when given) bound.
     ///
     /// A result that is not a boolean is an error.
-    public func evaluate(self value: Node, oldSelf: Node? = nil, maxSteps: Int = defaultMaxSteps) -> CELOutcome {
+    /// With `optionalOldSelf`, `oldSelf` is an optional value: `optional.none()` when `oldSelf` is nil.
+    public func evaluate(
+        self value: Node, oldSelf: Node? = nil, optionalOldSelf: Bool = false, maxSteps: Int = defaultMaxSteps
+    ) -> CELOutcome {
         do throws(CELEvalError) {
-            switch try run(self: value, oldSelf: oldSelf, maxSteps: maxSteps) {
+            switch try run(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps) {
             case .bool(true): return .passed
             case .bool(false): return .failed
             case let other: return .error("rule evaluated to \(other.typeName), not bool")
@@ -42,9 +45,12 @@ public struct CELExpression: Sendable {
     }
 
     /// Evaluates the expression to a string, as a `messageExpression` must.
-    public func evaluateString(self value: Node, oldSelf: Node? = nil, maxSteps: Int = defaultMaxSteps) -> Result<String, CELEvaluationFailure> {
+    public func evaluateString(
+        self value: Node, oldSelf: Node? = nil, optionalOldSelf: Bool = false, maxSteps: Int = defaultMaxSteps
+    ) -> Result<String, CELEvaluationFailure> {
         do throws(CELEvalError) {
-            guard case .string(let text) = try run(self: value, oldSelf: oldSelf, maxSteps: maxSteps) else {
+            let result = try run(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps)
+            guard case .string(let text) = result else {
                 return .failure(CELEvaluationFailure(message: "messageExpression must evaluate to a string"))
             }
             return .success(text)
@@ -54,9 +60,13 @@ public struct CELExpression: Sendable {
     }
 
     /// The raw value of the expression.
-    func run(self value: Node, oldSelf: Node?, maxSteps: Int) throws(CELEvalError) -> CELValue {
+    func run(self value: Node, oldSelf: Node?, optionalOldSelf: Bool = false, maxSteps: Int) throws(CELEvalError) -> CELValue {
         var variables: [(name: String, value: CELValue)] = [("self", CELValue(value))]
-        if let oldSelf { variables.append(("oldSelf", CELValue(oldSelf))) }
+        if optionalOldSelf {
+            variables.append(("oldSelf", .optional(oldSelf.map(CELValue.init))))
+        } else if let oldSelf {
+            variables.append(("oldSelf", CELValue(oldSelf)))
+        }
         var evaluator = CELEvaluator(variables: variables, maxSteps: maxSteps)
         return try evaluator.evaluate(root)
     }

@@ -8,11 +8,12 @@ enum CELFunctions {
 
     /// Library namespaces whose functions are called as `namespace.function(…)`; the parser resolves
     /// these qualified names, as cel-go does when no variable has the namespace's name.
-    static let namespaces: Set<String> = ["format", "ip", "sets"]
+    static let namespaces: Set<String> = ["format", "ip", "optional", "sets"]
 
     /// Every function name the evaluator knows, as a global or receiver call, qualified for namespaces.
     static let names: Set<String> = Set(CELFormat.allCases.map { "format.\($0.rawValue)" }).union([
-        "ip.isCanonical", "sets.contains", "sets.equivalent", "sets.intersects",
+        "ip.isCanonical", "sets.contains", "sets.equivalent", "sets.intersects", "optional.of", "optional.none",
+        "optional.ofNonZeroValue", "hasValue", "value", "orValue",
         "size", "matches", "contains", "startsWith", "endsWith", "int", "uint", "double", "string", "bool", "bytes",
         "dyn", "type", "duration", "isIP", "isCIDR", "lowerAscii", "upperAscii", "trim", "charAt", "substring",
         "indexOf", "lastIndexOf", "replace", "split", "join", "isSorted", "min", "max", "sum", "validate",
@@ -45,6 +46,9 @@ enum CELFunctions {
             case "sets.equivalent": return .bool(aHasAllOfB && a.allSatisfy { x in b.contains { CELValue.equal($0, x) } })
             default: return .bool(a.contains { x in b.contains { CELValue.equal($0, x) } })
             }
+        case ("optional.of", 1): return .optional(args[0])
+        case ("optional.none", 0): return .optional(nil)
+        case ("optional.ofNonZeroValue", 1): return .optional(isZero(args[0]) ? nil : args[0])
         case ("ip.isCanonical", 1):
             guard case .string(let s) = args[0] else { throw noOverload(name, args) }
             guard let bytes = CELNetwork.parseIP(s) else { throw .failure("IP address '\(s)' parse error") }
@@ -107,6 +111,16 @@ enum CELFunctions {
             return errors.isEmpty ? .null : .list(errors.map(CELValue.string))
         }
         if let result = try CELNetwork.method(name, target, args) { return result }
+        if case .optional(let wrapped) = target {
+            switch (name, args.count) {
+            case ("hasValue", 0): return .bool(wrapped != nil)
+            case ("value", 0):
+                guard let wrapped else { throw .failure("optional.none() dereference") }
+                return wrapped
+            case ("orValue", 1): return wrapped ?? args[0]
+            default: break
+            }
+        }
         if name == "size", args.isEmpty, let size = target.size { return .int(size) }
         throw noOverload(name, args, target: target)
     }
@@ -237,6 +251,20 @@ enum CELFunctions {
         }
     }
 
+    /// True for the zero value of the value's type (`0`, `""`, `false`, `null`, empty list or map).
+    private static func isZero(_ value: CELValue) -> Bool {
+        switch value {
+        case .null: return true
+        case .bool(let b): return !b
+        case .int(let i): return i == 0
+        case .uint(let u): return u == 0
+        case .double(let d): return d == 0
+        case .duration(let d): return d == 0
+        case .string, .bytes, .list, .map, .node: return value.size == 0
+        case .type, .format, .ip, .cidr, .optional: return false
+        }
+    }
+
     private static func toInt(_ value: CELValue) throws(CELEvalError) -> CELValue {
         switch value {
         case .int: return value
@@ -299,7 +327,7 @@ enum CELFunctions {
         case .type(let name): return name
         case .ip(let bytes): return CELNetwork.render(bytes)
         case .cidr(let bytes, let prefix): return "\(CELNetwork.render(bytes))/\(prefix)"
-        case .null, .list, .map, .node, .format: throw noOverload("string", [value])
+        case .null, .list, .map, .node, .format, .optional: throw noOverload("string", [value])
         }
     }
 }

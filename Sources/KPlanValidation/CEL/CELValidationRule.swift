@@ -46,17 +46,17 @@ public struct CELValidationRule: Sendable {
     /// Checks `value` (and `oldSelf` on update) against the rule, with the API server's message.
     ///
     /// A transition rule (one that mentions `oldSelf`) passes without running when there is no old
-    /// value, as on create. Here that holds even with `optionalOldSelf`, whose `oldSelf` would be an
-    /// empty optional, which this evaluator does not model. An evaluation error fails the check with a
-    /// message naming the error; a rule that does not parse fails with the parse error.
+    /// value, as on create, unless `optionalOldSelf` is set: then it runs with `oldSelf` an optional
+    /// (`optional.none()` on create). An evaluation error fails the check with a message naming the
+    /// error; a rule that does not parse fails with the parse error.
     public func check(self value: Node, oldSelf: Node? = nil) -> (passed: Bool, message: String) {
         let expression: CELExpression
         switch self.expression {
         case .success(let parsed): expression = parsed
         case .failure(let error): return (false, "rule compile error: \(error)")
         }
-        if expression.referencesOldSelf, oldSelf == nil { return (true, "") }
-        switch expression.evaluate(self: value, oldSelf: oldSelf) {
+        if expression.referencesOldSelf, oldSelf == nil, !optionalOldSelf { return (true, "") }
+        switch expression.evaluate(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf) {
         case .passed: return (true, "")
         case .failed: return (false, failureMessage(self: value, oldSelf: oldSelf))
         case .error(let error): return (false, "\(errorSubject): \(error)")
@@ -72,7 +72,7 @@ public struct CELValidationRule: Sendable {
     /// else `message`, else `failed rule: <rule>`.
     private func failureMessage(self value: Node, oldSelf: Node?) -> String {
         if let messageExpression, let parsed = try? CELExpression.cached(messageExpression),
-            case .success(let text) = parsed.evaluateString(self: value, oldSelf: oldSelf),
+            case .success(let text) = parsed.evaluateString(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf),
             !text.trimmingWhitespace.isEmpty
         {
             return text.trimmingWhitespace

@@ -13,6 +13,9 @@ extension CELValue {
         case (.format(let x), .format(let y)): return x == y
         case (.ip(let x), .ip(let y)): return x == y
         case (.cidr(let x, let p), .cidr(let y, let q)): return x == y && p == q
+        case (.optional(let x), .optional(let y)):
+            guard let x, let y else { return x == nil && y == nil }
+            return equal(x, y)
         default: break
         }
         if let x = a.listElements, let y = b.listElements {

@@ -25,6 +25,8 @@ enum CELValue: Sendable {
     case ip([UInt8])
     /// A CIDR from the Kubernetes net library: the address as written and the prefix length.
     case cidr([UInt8], prefix: Int)
+    /// An optional value (`optional.of(x)`, `optional.none()`, `oldSelf` under `optionalOldSelf`).
+    indirect case optional(CELValue?)
 
     /// The value of a YAML node: scalars become primitives, collections stay lazy.
     ///
@@ -61,6 +63,7 @@ enum CELValue: Sendable {
         case .format: "kubernetes.NamedFormat"
         case .ip: "net.IP"
         case .cidr: "net.CIDR"
+        case .optional: "optional_type"
         }
     }
 
