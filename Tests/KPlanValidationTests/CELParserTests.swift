@@ -25,6 +25,7 @@ struct CELParserTests {
         ("\"\"\"line\nnext\"\"\"", "line\nnext"),
         ("r'\\d+'", "\\d+"),
         ("R\"\\n\"", "\\n"),
+        ("r'a\\'.size()", "2"),
         ("'\\n\\t\\\\'.size()", "3"),
         ("'\\x41\\u00e9\\U0001F600\\101'", "A\u{e9}\u{1F600}A"),
         ("b'abc'.size()", "3"),

@@ -168,12 +168,6 @@ struct CELLexer {
                 try escape(into: &out, bytes: bytes)
                 continue
             }
-            if raw, c == "\\", let q = peek(1), q == quote {
-                append(c)
-                append(q)
-                position += 2
-                continue
-            }
             append(c)
             position += 1
         }
