@@ -70,6 +70,8 @@ struct CELEvaluationTests {
         "'banana'.indexOf('an') == 1 && 'banana'.lastIndexOf('an') == 3 && 'banana'.indexOf('x') == -1",
         "'café!'.indexOf('!') == 4",
         "'banana'.replace('a', 'o') == 'bonono' && 'banana'.replace('a', 'o', 1) == 'bonana'",
+        "'abc'.replace('', '-') == '-a-b-c-' && 'abc'.replace('', '-', 2) == '-a-bc'",
+        "'héllo'.charAt(1) == 'é' && 'abc'.charAt(3) == '' && 'a,b'.split('') == ['a', ',', 'b']",
         "'*.example.com'.substring(2) == 'example.com' && 'hello'.substring(1, 3) == 'el'",
         "self.hosts.all(h, h.contains('*') ? h.startsWith('*.') : true)",
         "isIP('10.0.0.1') && isIP('::1') && isIP('2001:db8::8a2e:370:7334')",

@@ -60,7 +60,9 @@ public struct CELExpression: Sendable {
     }
 
     /// The raw value of the expression.
-    func run(self value: Node, oldSelf: Node?, optionalOldSelf: Bool = false, maxSteps: Int) throws(CELEvalError) -> CELValue {
+    func run(
+        self value: Node, oldSelf: Node?, optionalOldSelf: Bool = false, maxSteps: Int
+    ) throws(CELEvalError) -> CELValue {
         var variables: [(name: String, value: CELValue)] = [("self", CELValue(value))]
         if optionalOldSelf {
             variables.append(("oldSelf", .optional(oldSelf.map(CELValue.init))))

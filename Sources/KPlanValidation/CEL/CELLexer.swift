@@ -132,7 +132,9 @@ struct CELLexer {
             }
         }
         if isDouble {
-            guard let value = Double(text) else { throw CELParseError(offset: start, message: "invalid double literal") }
+            guard let value = Double(text) else {
+                throw CELParseError(offset: start, message: "invalid double literal")
+            }
             return CELToken(kind: .double(value), offset: start)
         }
         guard let value = UInt64(text) else {

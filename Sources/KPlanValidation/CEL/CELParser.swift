@@ -43,7 +43,8 @@ struct CELParser {
 
     private mutating func expect(_ p: String) throws(CELParseError) {
         guard accept(p) else {
-            throw CELParseError(offset: current.offset, message: "expected '\(p)', found \(Self.describe(current.kind))")
+            let found = Self.describe(current.kind)
+            throw CELParseError(offset: current.offset, message: "expected '\(p)', found \(found)")
         }
     }
 
@@ -209,7 +210,8 @@ struct CELParser {
 
     private mutating func identifier() throws(CELParseError) -> String {
         guard case .identifier(let name) = current.kind else {
-            throw CELParseError(offset: current.offset, message: "expected identifier, found \(Self.describe(current.kind))")
+            let found = Self.describe(current.kind)
+            throw CELParseError(offset: current.offset, message: "expected identifier, found \(found)")
         }
         guard !Self.reserved.contains(name), !["true", "false", "null", "in"].contains(name) else {
             throw CELParseError(offset: current.offset, message: "reserved word '\(name)' used as identifier")
@@ -301,7 +303,9 @@ struct CELParser {
     }
 
     /// A call, or the macro it spells (`all`, `exists`, `exists_one`, `map`, `filter` on a receiver).
-    private func call(_ name: String, at offset: Int, target: CELExpr?, args: [CELExpr]) throws(CELParseError) -> CELExpr {
+    private func call(
+        _ name: String, at offset: Int, target: CELExpr?, args: [CELExpr]
+    ) throws(CELParseError) -> CELExpr {
         let macro: CELMacro? =
             switch name {
             case "all": .all
@@ -328,14 +332,15 @@ struct CELParser {
         guard arity.contains(args.count), case .ident(let variable) = args[0] else {
             throw CELParseError(
                 offset: offset,
-                message: "\(name)() takes a variable name and \(macro == .map ? "one or two expressions" : "an expression")"
+                message: "\(name)() takes a variable name and \(macro == .map ? "one or two expressions" : "one expression")"
             )
         }
         if macro == .map, args.count == 3 {
             return .comprehension(.map, range: target, variable: variable, predicate: args[1], transform: args[2])
         }
         if macro == .map {
-            return .comprehension(.map, range: target, variable: variable, predicate: .literal(.bool(true)), transform: args[1])
+            let always = CELExpr.literal(.bool(true))
+            return .comprehension(.map, range: target, variable: variable, predicate: always, transform: args[1])
         }
         return .comprehension(macro, range: target, variable: variable, predicate: args[1], transform: nil)
     }

@@ -32,7 +32,8 @@ public struct CELValidationRule: Sendable {
     public init?(_ node: Node) {
         guard let rule = node["rule"]?.scalar?.text else { return nil }
         self.init(
-            rule: rule, message: node["message"]?.scalar?.text, messageExpression: node["messageExpression"]?.scalar?.text,
+            rule: rule, message: node["message"]?.scalar?.text,
+            messageExpression: node["messageExpression"]?.scalar?.text,
             reason: node["reason"]?.scalar?.text, fieldPath: node["fieldPath"]?.scalar?.text,
             optionalOldSelf: node["optionalOldSelf"]?.bool ?? false
         )
@@ -72,7 +73,8 @@ public struct CELValidationRule: Sendable {
     /// else `message`, else `failed rule: <rule>`.
     private func failureMessage(self value: Node, oldSelf: Node?) -> String {
         if let messageExpression, let parsed = try? CELExpression.cached(messageExpression),
-            case .success(let text) = parsed.evaluateString(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf),
+            case .success(let text) = parsed.evaluateString(
+                self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf),
             !text.trimmingWhitespace.isEmpty
         {
             return text.trimmingWhitespace
