@@ -199,6 +199,21 @@ struct CELEvaluationTests {
         }
     }
 
+    @Test func evaluatesConcurrently() async throws {
+        let node = CELTestSupport.node(Self.object)
+        let outcomes = await withTaskGroup(of: CELOutcome.self) { group in
+            for i in 0..<64 {
+                group.addTask {
+                    let rule = "self.name.matches(r'^c[a-z]+\\d{0,\(i % 4)}') && self.list.all(x, x < \(i + 4))"
+                    return (try? CELExpression.cached(rule))?.evaluate(self: node) ?? .error("did not parse")
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count == 64)
+        #expect(outcomes.allSatisfy { $0 == .passed }, "\(outcomes)")
+    }
+
     @Test func scalarSelf() throws {
         let node = CELTestSupport.node("\"10s\"")
         #expect(try CELExpression.parse("duration(self) <= duration('1h')").evaluate(self: node) == .passed)

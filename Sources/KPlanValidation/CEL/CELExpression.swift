@@ -87,6 +87,8 @@ final class CELExpressionCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var parsed: [String: Result<CELExpression, CELParseError>] = [:]
+    /// Entries kept before the cache starts over, so hostile input cannot grow it without bound.
+    private static let capacity = 16_384
 
     /// The parse of `source`, from the cache when seen before.
     func expression(for source: String) throws(CELParseError) -> CELExpression {
@@ -103,6 +105,7 @@ final class CELExpressionCache: @unchecked Sendable {
                 result = .failure(error)
             }
             lock.lock()
+            if parsed.count >= Self.capacity { parsed.removeAll() }
             parsed[source] = result
             lock.unlock()
         }
