@@ -83,8 +83,7 @@ struct CELCRDWalker {
 
     private func validate(_ value: Node, schema: Node, path: String, into failures: inout [Failure]) {
         if value.isNull { return }
-        for entry in schema["x-kubernetes-validations"]?.items ?? [] {
-            guard let rule = CELValidationRule(entry) else { continue }
+        for rule in CELValidationRule.rules(of: schema) {
             let result = rule.check(self: value)
             if !result.passed {
                 failures.append(Failure(path: path.isEmpty ? "<root>" : path, rule: rule.rule, message: result.message))

@@ -96,5 +96,15 @@ struct CELValidationRuleTests {
         #expect(rule.fieldPath == ".a")
         #expect(rule.optionalOldSelf)
         #expect(CELValidationRule(CELTestSupport.node("message: no rule")) == nil)
+        let schema = CELTestSupport.node("""
+            type: object
+            x-kubernetes-validations:
+            - rule: self.a > 0
+            - message: no rule here
+            - rule: self.b > 0
+              message: b
+            """)
+        #expect(CELValidationRule.rules(of: schema).map(\.rule) == ["self.a > 0", "self.b > 0"])
+        #expect(CELValidationRule.rules(of: CELTestSupport.node("type: object")).isEmpty)
     }
 }

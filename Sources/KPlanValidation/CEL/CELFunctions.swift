@@ -1,5 +1,6 @@
-/// The functions CRD rules call: CEL's standard functions, the Kubernetes string, list, net and format
-/// libraries (as far as the corpus rules need), and conversions.
+/// The functions CRD rules call: CEL's standard functions and conversions, `duration()`, optionals,
+/// the `sets` extension, and the Kubernetes string, regex, list, net (IP and CIDR) and format libraries.
+/// Not provided: `timestamp()`, the URL, quantity and semver libraries, two-variable comprehensions.
 enum CELFunctions {
     /// Identifiers that name types when no variable shadows them.
     static let typeNames: Set<String> = [
@@ -21,7 +22,7 @@ enum CELFunctions {
         "isLinkLocalUnicast", "isGlobalUnicast", "containsIP", "containsCIDR", "masked", "prefixLength",
     ])
 
-    /// A short rendering of a value for messages and `string()`.
+    /// A short rendering of a value for error messages.
     static func display(_ value: CELValue) -> String {
         switch value {
         case .string(let s): "\"\(s)\""
@@ -29,9 +30,8 @@ enum CELFunctions {
         }
     }
 
-    /// Calls `name` as `name(args)` or `target.name(args)`.
+    /// Calls `name` as `name(args)` or `target.name(args)`; the parser has checked that `name` is one of `names`.
     static func call(_ name: String, target: CELValue?, args: [CELValue]) throws(CELEvalError) -> CELValue {
-        guard names.contains(name) else { throw .failure("undeclared reference to function '\(name)'") }
         if let target { return try method(name, target, args) }
         if name.hasPrefix("format."), args.isEmpty, let format = CELFormat(rawValue: String(name.dropFirst(7))) {
             return .format(format)

@@ -39,6 +39,11 @@ public struct CELValidationRule: Sendable {
         )
     }
 
+    /// The rules of a schema node's `x-kubernetes-validations`, in order; entries without `rule` are skipped.
+    public static func rules(of schema: Node) -> [CELValidationRule] {
+        (schema["x-kubernetes-validations"]?.items ?? []).compactMap(CELValidationRule.init)
+    }
+
     /// The parsed rule (cached by text), or why it does not parse.
     public var expression: Result<CELExpression, CELParseError> {
         Result { () throws(CELParseError) in try CELExpression.cached(rule) }

@@ -122,7 +122,7 @@ enum CELValue: Sendable {
         case .bytes(let b): Int64(b.count)
         case .list(let items): Int64(items.count)
         case .map(let map): Int64(map.keys.count)
-        case .node: (listElements?.count ?? mapKeys?.count).map(Int64.init)
+        case .node(let node): (node.items?.count ?? mapKeys?.count).map(Int64.init)
         default: nil
         }
     }
