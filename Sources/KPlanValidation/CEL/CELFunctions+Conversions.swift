@@ -9,6 +9,7 @@ extension CELFunctions {
         case .uint(let u): return u == 0
         case .double(let d): return d == 0
         case .duration(let d): return d == 0
+        case .timestamp(let seconds, let nanos): return seconds == 0 && nanos == 0
         case .string, .bytes, .list, .map, .node: return value.size == 0
         case .type, .format, .ip, .cidr, .optional: return false
         }
@@ -30,6 +31,7 @@ extension CELFunctions {
             guard let i = Int64(s) else { throw .failure("cannot convert \"\(s)\" to int") }
             return .int(i)
         case .duration(let nanoseconds): return .int(nanoseconds)
+        case .timestamp(let seconds, _): return .int(seconds)
         default: throw noOverload("int", [value])
         }
     }
@@ -76,6 +78,7 @@ extension CELFunctions {
             guard let s = String(validating: b, as: UTF8.self) else { throw .failure("bytes are not valid UTF-8") }
             return s
         case .duration(let nanoseconds): return CELDuration.render(nanoseconds)
+        case .timestamp(let seconds, let nanos): return CELTimestamp.render(seconds: seconds, nanos: nanos)
         case .type(let name): return name
         case .ip(let bytes): return CELNetwork.render(bytes)
         case .cidr(let bytes, let prefix): return "\(CELNetwork.render(bytes))/\(prefix)"

@@ -1,6 +1,6 @@
 /// The functions CRD rules call: CEL's standard functions and conversions, `duration()`, optionals,
 /// the `sets` extension, and the Kubernetes string, regex, list, net (IP and CIDR) and format libraries.
-/// Not provided: `timestamp()`, the URL, quantity and semver libraries, two-variable comprehensions.
+/// Not provided: the URL, quantity and semver libraries, two-variable comprehensions, time zone names.
 enum CELFunctions {
     /// Identifiers that name types when no variable shadows them.
     static let typeNames: Set<String> = [
@@ -20,6 +20,8 @@ enum CELFunctions {
         "indexOf", "lastIndexOf", "replace", "split", "join", "isSorted", "min", "max", "sum", "validate",
         "find", "findAll", "ip", "cidr", "family", "isUnspecified", "isLoopback", "isLinkLocalMulticast",
         "isLinkLocalUnicast", "isGlobalUnicast", "containsIP", "containsCIDR", "masked", "prefixLength",
+        "timestamp", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear",
+        "getHours", "getMinutes", "getSeconds", "getMilliseconds",
     ])
 
     /// A short rendering of a value for error messages.
@@ -80,6 +82,14 @@ enum CELFunctions {
                 return .duration(nanoseconds)
             default: throw noOverload(name, args)
             }
+        case ("timestamp", 1):
+            switch args[0] {
+            case .timestamp: return args[0]
+            case .string(let s):
+                guard let instant = CELTimestamp.parse(s) else { throw .failure("invalid timestamp '\(s)'") }
+                return .timestamp(seconds: instant.seconds, nanos: instant.nanos)
+            default: throw noOverload(name, args)
+            }
         case ("isIP", 1):
             guard case .string(let s) = args[0] else { throw noOverload(name, args) }
             return .bool(CELNetwork.parseIP(s) != nil)
@@ -115,6 +125,7 @@ enum CELFunctions {
             return errors.isEmpty ? .null : .list(errors.map(CELValue.string))
         }
         if let result = try CELNetwork.method(name, target, args) { return result }
+        if let result = try timeMethod(name, target, args) { return result }
         if case .optional(let wrapped) = target {
             switch (name, args.count) {
             case ("hasValue", 0): return .bool(wrapped != nil)

@@ -39,6 +39,9 @@ enum CELOperators {
             let (sum, overflow) = a.addingReportingOverflow(b)
             if overflow { throw .failure("duration overflow") }
             return .duration(sum)
+        case (.timestamp(let seconds, let nanos), .duration(let d)),
+            (.duration(let d), .timestamp(let seconds, let nanos)):
+            return try shifted(seconds: seconds, nanos: nanos, by: d)
         default:
             if let a = left.listElements, let b = right.listElements {
                 try charge((a.count + b.count) / 8)
@@ -96,9 +99,28 @@ enum CELOperators {
             let (value, overflow) = a.subtractingReportingOverflow(b)
             if overflow { throw .failure("duration overflow") }
             return .duration(value)
+        case (.timestamp(let seconds, let nanos), .duration(let d)) where op == .subtract:
+            guard d != .min else { throw .failure("timestamp overflow") }
+            return try shifted(seconds: seconds, nanos: nanos, by: -d)
+        case (.timestamp(let s, let n), .timestamp(let t, let m)) where op == .subtract:
+            let (seconds, overflow) = (s - t).multipliedReportingOverflow(by: 1_000_000_000)
+            let (total, overflow2) = seconds.addingReportingOverflow(n - m)
+            if overflow || overflow2 { throw .failure("duration overflow") }
+            return .duration(total)
         default:
             throw .failure("no such overload: \(left.typeName) \(symbol(op)) \(right.typeName)")
         }
+    }
+
+    /// An instant moved by `nanoseconds`, within CEL's timestamp range.
+    private static func shifted(
+        seconds: Int64, nanos: Int64, by nanoseconds: Int64
+    ) throws(CELEvalError) -> CELValue {
+        let total = nanos + nanoseconds % 1_000_000_000
+        let carry = total >= 1_000_000_000 ? 1 : (total < 0 ? -1 : 0)
+        let newSeconds = seconds + nanoseconds / 1_000_000_000 + Int64(carry)
+        guard CELTimestamp.range.contains(newSeconds) else { throw .failure("timestamp overflow") }
+        return .timestamp(seconds: newSeconds, nanos: total - Int64(carry) * 1_000_000_000)
     }
 
     private static func symbol(_ op: CELBinaryOperator) -> String {

@@ -9,6 +9,7 @@ extension CELValue {
         case (.string(let x), .string(let y)): return x == y
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.duration(let x), .duration(let y)): return x == y
+        case (.timestamp(let s, let n), .timestamp(let t, let m)): return s == t && n == m
         case (.type(let x), .type(let y)): return x == y
         case (.format(let x), .format(let y)): return x == y
         case (.ip(let x), .ip(let y)): return x == y
@@ -62,6 +63,7 @@ extension CELValue {
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         case (.bytes(let x), .bytes(let y)): return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
         case (.duration(let x), .duration(let y)): return order(x, y)
+        case (.timestamp(let s, let n), .timestamp(let t, let m)): return s == t ? order(n, m) : order(s, t)
         default: throw .failure("no such overload: \(a.typeName) < \(b.typeName)")
         }
     }

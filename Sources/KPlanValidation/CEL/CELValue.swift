@@ -17,6 +17,8 @@ enum CELValue: Sendable {
     case node(Node)
     /// A duration in nanoseconds.
     case duration(Int64)
+    /// An instant: seconds since the Unix epoch and nanoseconds within the second.
+    case timestamp(seconds: Int64, nanos: Int64)
     /// A type value, as `type(x)` returns and `int`, `string`, … name.
     case type(String)
     /// A Kubernetes format validator from the `format` library (`format.dns1123Label()`).
@@ -59,6 +61,7 @@ enum CELValue: Sendable {
         case .map: "map"
         case .node(let node): node.items == nil ? "map" : "list"
         case .duration: "google.protobuf.Duration"
+        case .timestamp: "google.protobuf.Timestamp"
         case .type: "type"
         case .format: "kubernetes.NamedFormat"
         case .ip: "net.IP"
