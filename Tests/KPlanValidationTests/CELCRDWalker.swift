@@ -84,7 +84,7 @@ struct CELCRDWalker {
     private func validate(_ value: Node, schema: Node, path: String, into failures: inout [Failure]) {
         if value.isNull { return }
         for rule in CELValidationRule.rules(of: schema) {
-            let result = rule.check(self: value)
+            let result = rule.check(self: value, schema: schema)
             if !result.passed {
                 failures.append(Failure(path: path.isEmpty ? "<root>" : path, rule: rule.rule, message: result.message))
             }

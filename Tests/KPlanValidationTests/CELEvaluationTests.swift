@@ -281,3 +281,71 @@ struct CELLibraryTests {
         #expect(message.contains(fragment), "\(rule): \(message)")
     }
 }
+
+@Suite("CEL schema typing")
+struct CELSchemaTypingTests {
+    static let schema = CELTestSupport.node("""
+        type: object
+        properties:
+          timeout: {type: string, format: duration}
+          created: {type: string, format: date-time}
+          day: {type: string, format: date}
+          blob: {type: string, format: byte}
+          weight: {type: number}
+          count: {type: integer}
+          tags:
+            type: array
+            x-kubernetes-list-type: set
+            items: {type: string}
+          ordered:
+            type: array
+            items: {type: string}
+          labels:
+            type: object
+            additionalProperties: {type: string, format: duration}
+        """)
+
+    static let object = CELTestSupport.node("""
+        timeout: 90s
+        created: 2024-01-02T03:04:05Z
+        day: 2024-01-02
+        blob: aGk=
+        weight: 1
+        count: 1
+        tags: [b, a]
+        ordered: [b, a]
+        labels: {short: 1m}
+        """)
+
+    @Test(arguments: [
+        "self.timeout < duration('2m') && self.timeout == duration('90s')",
+        "self.created == timestamp('2024-01-02T03:04:05Z') && self.created.getHours() == 3",
+        "self.day < self.created && self.day.getDate() == 2",
+        "self.blob == b'hi'",
+        "type(self.weight) == double && type(self.count) == int && self.weight == 1.0",
+        "[self.weight, 0.5].sum() == 1.5",
+        "self.tags == ['a', 'b'] && self.ordered != ['a', 'b']",
+        "self.labels.short == duration('60s')",
+    ])
+    func typedBySchema(rule: String) throws {
+        let expression = try CELExpression.parse(rule)
+        #expect(expression.evaluate(self: Self.object, schema: Self.schema) == .passed, "\(rule)")
+    }
+
+    @Test func untypedWithoutSchema() throws {
+        let expression = try CELExpression.parse("self.timeout < duration('2m')")
+        guard case .error(let message) = expression.evaluate(self: Self.object) else {
+            Issue.record("a string compared with a duration")
+            return
+        }
+        #expect(message.contains("no such overload"))
+        #expect(try CELExpression.parse("self.tags == ['a', 'b']").evaluate(self: Self.object) == .failed)
+    }
+
+    @Test func oldSelfSharesTheSchema() {
+        let rule = CELValidationRule(rule: "self.tags == oldSelf.tags", message: "immutable")
+        let reordered = CELTestSupport.node("tags: [a, b]")
+        #expect(rule.check(self: Self.object, oldSelf: reordered, schema: Self.schema).passed)
+        #expect(!rule.check(self: Self.object, oldSelf: reordered).passed)
+    }
+}

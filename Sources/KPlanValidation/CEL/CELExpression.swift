@@ -28,13 +28,19 @@ public struct CELExpression: Sendable {
 
     /// Evaluates the expression as a validation rule with `self` (and `oldSelf`, when given) bound.
     ///
-    /// A result that is not a boolean is an error.
-    /// With `optionalOldSelf`, `oldSelf` is an optional value: `optional.none()` when `oldSelf` is nil.
+    /// A result that is not a boolean is an error. With `schema` (the OpenAPI schema of `self`, which
+    /// also describes `oldSelf`), values take the CEL types Kubernetes derives from it: number fields are
+    /// doubles, `format: duration`/`date-time`/`date`/`byte` strings are durations, timestamps and bytes,
+    /// and set and map lists compare without regard to order. With `optionalOldSelf`, `oldSelf` is an
+    /// optional value: `optional.none()` when `oldSelf` is nil.
     public func evaluate(
-        self value: Node, oldSelf: Node? = nil, optionalOldSelf: Bool = false, maxSteps: Int = defaultMaxSteps
+        self value: Node, oldSelf: Node? = nil, schema: Node? = nil, optionalOldSelf: Bool = false,
+        maxSteps: Int = defaultMaxSteps
     ) -> CELOutcome {
         do throws(CELEvalError) {
-            switch try run(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps) {
+            let result = try run(
+                self: value, oldSelf: oldSelf, schema: schema, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps)
+            switch result {
             case .bool(true): return .passed
             case .bool(false): return .failed
             case let other: return .error("rule evaluated to \(other.typeName), not bool")
@@ -44,12 +50,15 @@ public struct CELExpression: Sendable {
         }
     }
 
-    /// Evaluates the expression to a string, as a `messageExpression` must.
+    /// Evaluates the expression to a string, as a `messageExpression` must; the arguments are as for
+    /// `evaluate`.
     public func evaluateString(
-        self value: Node, oldSelf: Node? = nil, optionalOldSelf: Bool = false, maxSteps: Int = defaultMaxSteps
+        self value: Node, oldSelf: Node? = nil, schema: Node? = nil, optionalOldSelf: Bool = false,
+        maxSteps: Int = defaultMaxSteps
     ) -> Result<String, CELEvaluationFailure> {
         do throws(CELEvalError) {
-            let result = try run(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps)
+            let result = try run(
+                self: value, oldSelf: oldSelf, schema: schema, optionalOldSelf: optionalOldSelf, maxSteps: maxSteps)
             guard case .string(let text) = result else {
                 return .failure(CELEvaluationFailure(message: "messageExpression must evaluate to a string"))
             }
@@ -61,13 +70,14 @@ public struct CELExpression: Sendable {
 
     /// The raw value of the expression.
     func run(
-        self value: Node, oldSelf: Node?, optionalOldSelf: Bool = false, maxSteps: Int
+        self value: Node, oldSelf: Node?, schema: Node? = nil, optionalOldSelf: Bool = false, maxSteps: Int
     ) throws(CELEvalError) -> CELValue {
-        var variables: [(name: String, value: CELValue)] = [("self", CELValue(value))]
+        var variables: [(name: String, value: CELValue)] = [("self", CELValue(value, schema: schema))]
+        let old = oldSelf.map { CELValue($0, schema: schema) }
         if optionalOldSelf {
-            variables.append(("oldSelf", .optional(oldSelf.map(CELValue.init))))
-        } else if let oldSelf {
-            variables.append(("oldSelf", CELValue(oldSelf)))
+            variables.append(("oldSelf", .optional(old)))
+        } else if let old {
+            variables.append(("oldSelf", old))
         }
         var evaluator = CELEvaluator(variables: variables, maxSteps: maxSteps)
         return try evaluator.evaluate(root)

@@ -51,20 +51,23 @@ public struct CELValidationRule: Sendable {
 
     /// Checks `value` (and `oldSelf` on update) against the rule, with the API server's message.
     ///
+    /// Pass `schema`, the OpenAPI schema of the node (the one holding this rule), so values take the
+    /// CEL types Kubernetes derives from it (see `CELExpression.evaluate`).
+    ///
     /// A transition rule (one that mentions `oldSelf`) passes without running when there is no old
     /// value, as on create, unless `optionalOldSelf` is set: then it runs with `oldSelf` an optional
     /// (`optional.none()` on create). An evaluation error fails the check with a message naming the
     /// error; a rule that does not parse fails with the parse error.
-    public func check(self value: Node, oldSelf: Node? = nil) -> (passed: Bool, message: String) {
+    public func check(self value: Node, oldSelf: Node? = nil, schema: Node? = nil) -> (passed: Bool, message: String) {
         let expression: CELExpression
         switch self.expression {
         case .success(let parsed): expression = parsed
         case .failure(let error): return (false, "rule compile error: \(error)")
         }
         if expression.referencesOldSelf, oldSelf == nil, !optionalOldSelf { return (true, "") }
-        switch expression.evaluate(self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf) {
+        switch expression.evaluate(self: value, oldSelf: oldSelf, schema: schema, optionalOldSelf: optionalOldSelf) {
         case .passed: return (true, "")
-        case .failed: return (false, failureMessage(self: value, oldSelf: oldSelf))
+        case .failed: return (false, failureMessage(self: value, oldSelf: oldSelf, schema: schema))
         case .error(let error): return (false, "\(errorSubject): \(error)")
         }
     }
@@ -76,10 +79,10 @@ public struct CELValidationRule: Sendable {
 
     /// The message for a failed rule: the `messageExpression` result when it yields a non-empty string,
     /// else `message`, else `failed rule: <rule>`.
-    private func failureMessage(self value: Node, oldSelf: Node?) -> String {
+    private func failureMessage(self value: Node, oldSelf: Node?, schema: Node?) -> String {
         if let messageExpression, let parsed = try? CELExpression.cached(messageExpression),
             case .success(let text) = parsed.evaluateString(
-                self: value, oldSelf: oldSelf, optionalOldSelf: optionalOldSelf),
+                self: value, oldSelf: oldSelf, schema: schema, optionalOldSelf: optionalOldSelf),
             !text.trimmingWhitespace.isEmpty
         {
             return text.trimmingWhitespace

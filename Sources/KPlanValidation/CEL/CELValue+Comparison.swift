@@ -20,7 +20,16 @@ extension CELValue {
         default: break
         }
         if let x = a.listElements, let y = b.listElements {
-            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+            guard x.count == y.count else { return false }
+            if CELSchema.isUnorderedList(a) || CELSchema.isUnorderedList(b) {
+                var unmatched = y
+                for element in x {
+                    guard let match = unmatched.firstIndex(where: { equal(element, $0) }) else { return false }
+                    unmatched.remove(at: match)
+                }
+                return true
+            }
+            return zip(x, y).allSatisfy { equal($0, $1) }
         }
         if let keys = a.mapKeys, let otherKeys = b.mapKeys {
             guard keys.count == otherKeys.count else { return false }

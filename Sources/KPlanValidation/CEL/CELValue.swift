@@ -13,8 +13,8 @@ enum CELValue: Sendable {
     case list([CELValue])
     /// A map built by the expression.
     case map(CELMap)
-    /// A YAML mapping or sequence from the object under validation.
-    case node(Node)
+    /// A YAML mapping or sequence from the object under validation, with its OpenAPI schema when known.
+    case node(Node, schema: Node?)
     /// A duration in nanoseconds.
     case duration(Int64)
     /// An instant: seconds since the Unix epoch and nanoseconds within the second.
@@ -32,18 +32,21 @@ enum CELValue: Sendable {
 
     /// The value of a YAML node: scalars become primitives, collections stay lazy.
     ///
-    /// A go-yaml timestamp is a string to Kubernetes (it re-encodes it as RFC 3339 text).
-    init(_ node: Node) {
+    /// A go-yaml timestamp is a string to Kubernetes (it re-encodes it as RFC 3339 text). With a
+    /// schema, scalars take the CEL type Kubernetes gives the schema (see `CELSchema.value`).
+    init(_ node: Node, schema: Node? = nil) {
         switch node.content {
         case .scalar(let scalar):
-            switch scalar.value {
-            case .null: self = .null
-            case .bool(let b): self = .bool(b)
-            case .int(let i): self = .int(i)
-            case .float(let d): self = .double(d)
-            case .timestamp(let s), .string(let s): self = .string(s)
-            }
-        case .mapping, .sequence: self = .node(node)
+            let plain: CELValue =
+                switch scalar.value {
+                case .null: .null
+                case .bool(let b): .bool(b)
+                case .int(let i): .int(i)
+                case .float(let d): .double(d)
+                case .timestamp(let s), .string(let s): .string(s)
+                }
+            self = schema.map { CELSchema.value(plain, schema: $0) } ?? plain
+        case .mapping, .sequence: self = .node(node, schema: schema)
         }
     }
 
@@ -59,7 +62,7 @@ enum CELValue: Sendable {
         case .bytes: "bytes"
         case .list: "list"
         case .map: "map"
-        case .node(let node): node.items == nil ? "map" : "list"
+        case .node(let node, _): node.items == nil ? "map" : "list"
         case .duration: "google.protobuf.Duration"
         case .timestamp: "google.protobuf.Timestamp"
         case .type: "type"
@@ -74,9 +77,10 @@ enum CELValue: Sendable {
     var listElements: [CELValue]? {
         switch self {
         case .list(let items): return items
-        case .node(let node):
+        case .node(let node, let schema):
             guard let items = node.items else { return nil }
-            return items.map(CELValue.init)
+            let itemSchema = schema.flatMap(CELSchema.items)
+            return items.map { CELValue($0, schema: itemSchema) }
         default: return nil
         }
     }
@@ -85,7 +89,7 @@ enum CELValue: Sendable {
     var isMap: Bool {
         switch self {
         case .map: true
-        case .node(let node): node.entries != nil
+        case .node(let node, _): node.entries != nil
         default: false
         }
     }
@@ -95,7 +99,7 @@ enum CELValue: Sendable {
     var mapKeys: [CELValue]? {
         switch self {
         case .map(let map): return map.keys
-        case .node(let node):
+        case .node(let node, _):
             guard let entries = node.entries else { return nil }
             var seen = Set<String>()
             var keys: [CELValue] = []
@@ -111,9 +115,9 @@ enum CELValue: Sendable {
     func mapValue(_ key: CELValue) -> CELValue? {
         switch self {
         case .map(let map): return map.value(for: key)
-        case .node(let node):
+        case .node(let node, let schema):
             guard case .string(let name) = key, let value = node[name], !value.isNull else { return nil }
-            return CELValue(value)
+            return CELValue(value, schema: schema.flatMap { CELSchema.property(name, of: $0) })
         default: return nil
         }
     }
@@ -125,7 +129,7 @@ enum CELValue: Sendable {
         case .bytes(let b): Int64(b.count)
         case .list(let items): Int64(items.count)
         case .map(let map): Int64(map.keys.count)
-        case .node(let node): (node.items?.count ?? mapKeys?.count).map(Int64.init)
+        case .node(let node, _): (node.items?.count ?? mapKeys?.count).map(Int64.init)
         default: nil
         }
     }
