@@ -315,6 +315,7 @@ struct CELSchemaTypingTests {
         tags: [b, a]
         ordered: [b, a]
         labels: {short: 1m}
+        undeclared: 1
         """)
 
     @Test(arguments: [
@@ -326,6 +327,7 @@ struct CELSchemaTypingTests {
         "[self.weight, 0.5].sum() == 1.5",
         "self.tags == ['a', 'b'] && self.ordered != ['a', 'b']",
         "self.labels.short == duration('60s')",
+        "!has(self.undeclared) && !('undeclared' in self) && self.size() == 9",
     ])
     func typedBySchema(rule: String) throws {
         let expression = try CELExpression.parse(rule)
@@ -340,6 +342,7 @@ struct CELSchemaTypingTests {
         }
         #expect(message.contains("no such overload"))
         #expect(try CELExpression.parse("self.tags == ['a', 'b']").evaluate(self: Self.object) == .failed)
+        #expect(try CELExpression.parse("self.undeclared == 1").evaluate(self: Self.object) == .passed)
     }
 
     @Test func oldSelfSharesTheSchema() {

@@ -30,6 +30,14 @@ enum CELSchema {
         return nil
     }
 
+    /// False when an object schema lists its `properties`, leaves `name` out, and keeps no other
+    /// fields (no `additionalProperties`, no `x-kubernetes-preserve-unknown-fields`): Kubernetes prunes
+    /// such a field before validation, so CEL never sees it.
+    static func declares(_ name: String, in schema: Node) -> Bool {
+        guard let properties = schema["properties"], properties[name] == nil else { return true }
+        return schema["additionalProperties"] != nil || schema["x-kubernetes-preserve-unknown-fields"]?.bool == true
+    }
+
     /// The schema of an array schema's items.
     static func items(of schema: Node) -> Node? {
         schema["items"]
