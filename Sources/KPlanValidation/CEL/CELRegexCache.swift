@@ -1,26 +1,58 @@
 import Foundation
 
-/// Compiled regular expressions for `matches`, shared across evaluations and threads.
+/// Compiled regular expressions for `matches`, `find` and `findAll`, shared across evaluations and threads.
 ///
-/// CEL specifies RE2; this uses ICU (NSRegularExpression). For the patterns CRDs use (anchors,
-/// classes, `(?i)`, repetition) the two agree, with these differences: ICU accepts backreferences and
-/// lookaround that RE2 rejects (the API server rejects such rules when the CRD is written, so they do
-/// not reach us); ICU's `$` also matches before a final line terminator, so an unescaped `$` outside a
-/// class is rewritten to `\z` unless the pattern turns on multi-line mode; ICU treats `[` inside a
-/// class as a nested set where RE2 takes it literally.
+/// CEL specifies RE2. `matches` runs patterns on `CELRegex`, a linear-time automaton with RE2's syntax
+/// and semantics, so no pattern can hang evaluation. Patterns using syntax it lacks (`\p{…}`, `\Q…\E`),
+/// and `find`/`findAll`, which need match spans, use ICU (NSRegularExpression), which backtracks; for
+/// the patterns CRDs use the two agree, except: ICU accepts backreferences and lookaround that RE2
+/// rejects (the API server rejects such rules when the CRD is written); ICU's `$` also matches before
+/// a final line terminator, so an unescaped `$` outside a class is rewritten to `\z` unless the
+/// pattern turns on multi-line mode; ICU treats `[` inside a class as a nested set where RE2 takes it
+/// literally.
 final class CELRegexCache: @unchecked Sendable {
     /// The process-wide cache.
     static let shared = CELRegexCache()
 
     private let lock = NSLock()
+    private var programs: [String: CELRegex] = [:]
+    private var unsupported: Set<String> = []
     private var compiled: [String: NSRegularExpression] = [:]
     private static let capacity = 4096
 
     /// True when `pattern` matches somewhere in `text` (RE2's unanchored `MatchString`).
     func matches(_ text: String, pattern: String) throws(CELEvalError) -> Bool {
+        if let program = try program(for: pattern) { return program.matches(text) }
         let regex = try expression(for: pattern)
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return regex.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    /// The linear-time program for `pattern`, or nil when it uses syntax only ICU handles.
+    private func program(for pattern: String) throws(CELEvalError) -> CELRegex? {
+        lock.lock()
+        let cached = programs[pattern]
+        let isUnsupported = unsupported.contains(pattern)
+        lock.unlock()
+        if let cached { return cached }
+        if isUnsupported { return nil }
+        let program: CELRegex?
+        do throws(CELRegexCompiler.Failure) {
+            program = try CELRegexCompiler.compile(pattern)
+        } catch {
+            switch error {
+            case .invalid(let reason): throw .failure("invalid regular expression '\(pattern)': \(reason)")
+            case .unsupported: program = nil
+            }
+        }
+        lock.lock()
+        if programs.count + unsupported.count >= Self.capacity {
+            programs.removeAll()
+            unsupported.removeAll()
+        }
+        if let program { programs[pattern] = program } else { unsupported.insert(pattern) }
+        lock.unlock()
+        return program
     }
 
     /// Up to `limit` (all when negative) non-overlapping matches of `pattern` in `text`.
