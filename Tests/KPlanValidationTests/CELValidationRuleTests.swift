@@ -74,6 +74,10 @@ struct CELValidationRuleTests {
             "optional.none().orValue(5) == 5 && optional.of(2).orValue(5) == 2",
             "!optional.ofNonZeroValue('').hasValue() && optional.ofNonZeroValue('x').value() == 'x'",
             "optional.of(1) == optional.of(1) && optional.none() == optional.none() && optional.of(1) != optional.none()",
+            "self.?nested.?inner.?value.orValue(0) == 7 && !self.?missing.hasValue()",
+            "self.?nested.inner.value.value() == 7 && !self.?missing.inner.hasValue()",
+            "self.labels[?'app'].value() == 'web' && !self.labels[?'none'].hasValue()",
+            "self.list[?0].value() == 1 && !self.list[?3].hasValue() && self.port > 1 ? true : false",
         ] {
             #expect(CELEvaluationTests.outcome(rule) == .passed, "\(rule)")
         }

@@ -33,6 +33,7 @@ struct CELEvaluator {
             throw .failure("undeclared reference to '\(name)'")
         case .select(let operandExpr, let field):
             let operand = try evaluate(operandExpr)
+            if case .optional = operand { return try optionalSelect(operand, field) }
             guard operand.isMap else {
                 throw .failure("type '\(operand.typeName)' does not support field selection ('\(field)')")
             }
@@ -40,6 +41,20 @@ struct CELEvaluator {
                 throw .failure("no such key: \(field)")
             }
             return value
+        case .optionalSelect(let operandExpr, let field):
+            return try optionalSelect(try evaluate(operandExpr), field)
+        case .optionalIndex(let operandExpr, let indexExpr):
+            var operand = try evaluate(operandExpr)
+            if case .optional(let wrapped) = operand {
+                guard let wrapped else { return operand }
+                operand = wrapped
+            }
+            let key = try evaluate(indexExpr)
+            if operand.isMap { return .optional(operand.mapValue(key)) }
+            if let items = operand.listElements, case .int(let position) = key {
+                return .optional(position >= 0 && position < items.count ? items[Int(position)] : nil)
+            }
+            throw .failure("type '\(operand.typeName)' does not support optional indexing")
         case .hasField(let operandExpr, let field):
             let operand = try evaluate(operandExpr)
             guard operand.isMap else {
@@ -138,6 +153,20 @@ struct CELEvaluator {
             return .bool(b)
         default: throw leftError ?? .failure("no such overload: \(absorbing ? "||" : "&&") on a non-bool")
         }
+    }
+
+    /// `operand.?field`, and any selection on an optional: empty when the operand is empty or the field
+    /// is absent (so `a.?b.c` reads as `a.?b.?c`).
+    private func optionalSelect(_ operand: CELValue, _ field: String) throws(CELEvalError) -> CELValue {
+        var target = operand
+        if case .optional(let wrapped) = operand {
+            guard let wrapped else { return operand }
+            target = wrapped
+        }
+        guard target.isMap else {
+            throw .failure("type '\(target.typeName)' does not support field selection ('\(field)')")
+        }
+        return .optional(target.mapValue(.string(CELFieldName.unescape(field))))
     }
 
     private func subscriptValue(_ operand: CELValue, _ key: CELValue) throws(CELEvalError) -> CELValue {

@@ -6,10 +6,14 @@ indirect enum CELExpr: Sendable {
     case ident(String)
     /// `operand.field`.
     case select(CELExpr, String)
+    /// `operand.?field`: an optional, empty when the field is absent.
+    case optionalSelect(CELExpr, String)
     /// `has(operand.field)`.
     case hasField(CELExpr, String)
     /// `operand[index]`.
     case index(CELExpr, CELExpr)
+    /// `operand[?index]`: an optional, empty when the key or index is absent.
+    case optionalIndex(CELExpr, CELExpr)
     /// `name(args)` or `target.name(args)`.
     case call(String, target: CELExpr?, args: [CELExpr])
     /// `[a, b]`.
@@ -30,8 +34,11 @@ indirect enum CELExpr: Sendable {
         switch self {
         case .literal: false
         case .ident(let ident): ident == name
-        case .select(let operand, _), .hasField(let operand, _), .unary(_, let operand): operand.references(name)
-        case .index(let a, let b), .binary(_, let a, let b): a.references(name) || b.references(name)
+        case .select(let operand, _), .optionalSelect(let operand, _), .hasField(let operand, _),
+            .unary(_, let operand):
+            operand.references(name)
+        case .index(let a, let b), .optionalIndex(let a, let b), .binary(_, let a, let b):
+            a.references(name) || b.references(name)
         case .call(_, let target, let args):
             (target?.references(name) ?? false) || args.contains { $0.references(name) }
         case .list(let items): items.contains { $0.references(name) }
@@ -47,8 +54,10 @@ indirect enum CELExpr: Sendable {
     var depth: Int {
         switch self {
         case .literal, .ident: 1
-        case .select(let operand, _), .hasField(let operand, _), .unary(_, let operand): operand.depth + 1
-        case .index(let a, let b), .binary(_, let a, let b): max(a.depth, b.depth) + 1
+        case .select(let operand, _), .optionalSelect(let operand, _), .hasField(let operand, _),
+            .unary(_, let operand):
+            operand.depth + 1
+        case .index(let a, let b), .optionalIndex(let a, let b), .binary(_, let a, let b): max(a.depth, b.depth) + 1
         case .call(_, let target, let args): max(target?.depth ?? 0, args.map(\.depth).max() ?? 0) + 1
         case .list(let items): (items.map(\.depth).max() ?? 0) + 1
         case .map(let entries): (entries.map { max($0.key.depth, $0.value.depth) }.max() ?? 0) + 1

@@ -189,7 +189,15 @@ struct CELParser {
         var expr = operand
         while true {
             let offset = current.offset
-            if accept(".") {
+            if isPunctuation("."), tokens[index + 1].kind == .punctuation("?") {
+                index += 2
+                expr = try checked(.optionalSelect(expr, try identifier()), at: offset)
+            } else if isPunctuation("["), tokens[index + 1].kind == .punctuation("?") {
+                index += 2
+                let subscriptExpr = try expression()
+                try expect("]")
+                expr = try checked(.optionalIndex(expr, subscriptExpr), at: offset)
+            } else if accept(".") {
                 let nameOffset = current.offset
                 let name = try identifier()
                 if accept("(") {
