@@ -293,6 +293,8 @@ struct CELSchemaTypingTests {
           blob: {type: string, format: byte}
           weight: {type: number}
           count: {type: integer}
+          optionalNote: {type: string, nullable: true}
+          plainNote: {type: string}
           tags:
             type: array
             x-kubernetes-list-type: set
@@ -316,6 +318,8 @@ struct CELSchemaTypingTests {
         ordered: [b, a]
         labels: {short: 1m}
         undeclared: 1
+        optionalNote: null
+        plainNote: null
         """)
 
     @Test(arguments: [
@@ -327,7 +331,8 @@ struct CELSchemaTypingTests {
         "[self.weight, 0.5].sum() == 1.5",
         "self.tags == ['a', 'b'] && self.ordered != ['a', 'b']",
         "self.labels.short == duration('60s')",
-        "!has(self.undeclared) && !('undeclared' in self) && self.size() == 9",
+        "!has(self.undeclared) && !('undeclared' in self) && self.size() == 10",
+        "has(self.optionalNote) && self.optionalNote == null && !has(self.plainNote)",
     ])
     func typedBySchema(rule: String) throws {
         let expression = try CELExpression.parse(rule)

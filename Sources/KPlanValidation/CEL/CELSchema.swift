@@ -30,10 +30,13 @@ enum CELSchema {
         return nil
     }
 
-    /// False when an object schema lists its `properties`, leaves `name` out, and keeps no other
-    /// fields (no `additionalProperties`, no `x-kubernetes-preserve-unknown-fields`): Kubernetes prunes
-    /// such a field before validation, so CEL never sees it.
-    static func declares(_ name: String, in schema: Node) -> Bool {
+    /// Whether CEL sees field `name` holding `value` of an object with `schema`. Kubernetes prunes,
+    /// before validating, a null in a field not marked `nullable: true`, and a field an object schema
+    /// with `properties` does not declare (unless it keeps other fields through `additionalProperties`
+    /// or `x-kubernetes-preserve-unknown-fields`). Without a schema, only nulls are pruned.
+    static func isVisible(_ name: String, _ value: Node, in schema: Node?) -> Bool {
+        guard let schema else { return !value.isNull }
+        if value.isNull, property(name, of: schema)?["nullable"]?.bool != true { return false }
         guard let properties = schema["properties"], properties[name] == nil else { return true }
         return schema["additionalProperties"] != nil || schema["x-kubernetes-preserve-unknown-fields"]?.bool == true
     }

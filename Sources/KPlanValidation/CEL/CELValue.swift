@@ -94,9 +94,8 @@ enum CELValue: Sendable {
         }
     }
 
-    /// The map's keys in order, if the value is a map. YAML entries whose value is null are absent, as
-    /// Kubernetes prunes nulls from non-nullable fields before validating; so are fields the schema (when
-    /// known) does not declare, which Kubernetes prunes as unknown.
+    /// The map's keys in order, if the value is a map; YAML entries Kubernetes prunes before validating
+    /// are absent (see `CELSchema.isVisible`).
     var mapKeys: [CELValue]? {
         switch self {
         case .map(let map): return map.keys
@@ -104,8 +103,8 @@ enum CELValue: Sendable {
             guard let entries = node.entries else { return nil }
             var seen = Set<String>()
             var keys: [CELValue] = []
-            for entry in entries.reversed() where seen.insert(entry.name).inserted && !entry.value.isNull {
-                if let schema, !CELSchema.declares(entry.name, in: schema) { continue }
+            for entry in entries.reversed()
+            where seen.insert(entry.name).inserted && CELSchema.isVisible(entry.name, entry.value, in: schema) {
                 keys.append(.string(entry.name))
             }
             return keys.reversed()
@@ -118,8 +117,8 @@ enum CELValue: Sendable {
         switch self {
         case .map(let map): return map.value(for: key)
         case .node(let node, let schema):
-            guard case .string(let name) = key, let value = node[name], !value.isNull else { return nil }
-            if let schema, !CELSchema.declares(name, in: schema) { return nil }
+            guard case .string(let name) = key, let value = node[name], CELSchema.isVisible(name, value, in: schema)
+            else { return nil }
             return CELValue(value, schema: schema.flatMap { CELSchema.property(name, of: $0) })
         default: return nil
         }
