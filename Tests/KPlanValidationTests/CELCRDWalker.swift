@@ -3,8 +3,8 @@ import KPlanCore
 import KPlanValidation
 
 /// A test-only stand-in for the schema validator: finds the CRD schema of an object, applies schema
-/// defaults (as the API server does before validating), and runs every `x-kubernetes-validations` rule
-/// at every node the schema reaches.
+/// defaults (`CELDefaulting`, as the API server does before validating), and runs every
+/// `x-kubernetes-validations` rule at every node the schema reaches.
 struct CELCRDWalker {
     /// One rule that did not pass.
     struct Failure: CustomStringConvertible {
@@ -48,31 +48,8 @@ struct CELCRDWalker {
             let schema = schemas["\(apiVersion)/\(kind)"]
         else { return nil }
         var failures: [Failure] = []
-        validate(defaulted(object, schema: schema), schema: schema, path: "", into: &failures)
+        validate(CELDefaulting.apply(to: object, schema: schema), schema: schema, path: "", into: &failures)
         return failures
-    }
-
-    private func defaulted(_ value: Node, schema: Node) -> Node {
-        switch value.content {
-        case .mapping(var entries):
-            if let properties = schema["properties"]?.entries {
-                for property in properties {
-                    if let defaultValue = property.value["default"], value[property.name] == nil {
-                        entries.append(MappingEntry(key: property.key, value: defaultValue))
-                    }
-                }
-            }
-            entries = entries.map { entry in
-                guard let childSchema = childSchema(schema, key: entry.name) else { return entry }
-                return MappingEntry(key: entry.key, value: defaulted(entry.value, schema: childSchema))
-            }
-            return Node(.mapping(entries), range: value.range)
-        case .sequence(let items):
-            guard let itemSchema = schema["items"] else { return value }
-            return Node(.sequence(items.map { defaulted($0, schema: itemSchema) }), range: value.range)
-        case .scalar:
-            return value
-        }
     }
 
     private func childSchema(_ schema: Node, key: String) -> Node? {

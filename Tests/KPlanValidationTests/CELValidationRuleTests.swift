@@ -112,3 +112,46 @@ struct CELValidationRuleTests {
         #expect(CELValidationRule.rules(of: CELTestSupport.node("type: object")).isEmpty)
     }
 }
+
+@Suite("CEL defaulting")
+struct CELDefaultingTests {
+    static let schema = CELTestSupport.node("""
+        type: object
+        properties:
+          kind: {type: string, default: Service}
+          group: {type: string, default: ""}
+          note: {type: string, nullable: true, default: x}
+          tls:
+            type: object
+            default: {}
+            properties:
+              mode: {type: string, default: Terminate}
+          refs:
+            type: array
+            items:
+              type: object
+              properties:
+                weight: {type: integer, default: 1}
+        """)
+
+    @Test func fillsAbsentAndNullFieldsFromTheRootDown() throws {
+        let object = CELTestSupport.node("""
+            group: null
+            note: null
+            refs:
+            - name: a
+            - name: b
+              weight: 5
+            """)
+        let defaulted = CELDefaulting.apply(to: object, schema: Self.schema)
+        #expect(defaulted["kind"]?.string == "Service")
+        #expect(defaulted["group"]?.string == "")
+        #expect(defaulted["note"]?.isNull == true)
+        #expect(defaulted[path: "tls", "mode"]?.string == "Terminate")
+        #expect(defaulted["refs"]?.items?.map { $0["weight"]?.int } == [1, 5])
+        #expect(defaulted["kind"]?.range == object.range)
+        let rule = CELValidationRule(rule: "size(self.group) == 0 && self.kind == 'Service' && self.tls.mode == 'Terminate'")
+        #expect(!rule.check(self: object, schema: Self.schema).passed)
+        #expect(rule.check(self: defaulted, schema: Self.schema).passed)
+    }
+}
