@@ -338,10 +338,8 @@ struct CELParser {
         }
         let arity = macro == .map ? [2, 3] : [2]
         guard arity.contains(args.count), case .ident(let variable) = args[0] else {
-            throw CELParseError(
-                offset: offset,
-                message: "\(name)() takes a variable name and \(macro == .map ? "one or two expressions" : "one expression")"
-            )
+            let rest = macro == .map ? "one or two expressions" : "one expression"
+            throw CELParseError(offset: offset, message: "\(name)() takes a variable name and \(rest)")
         }
         if macro == .map, args.count == 3 {
             return .comprehension(.map, range: target, variable: variable, predicate: args[1], transform: args[2])
