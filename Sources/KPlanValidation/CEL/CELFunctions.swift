@@ -1,6 +1,7 @@
-/// The functions CRD rules call: CEL's standard functions and conversions, `duration()`, optionals,
-/// the `sets` extension, and the Kubernetes string, regex, list, net (IP and CIDR) and format libraries.
-/// Not provided: the URL, quantity and semver libraries, two-variable comprehensions, time zone names.
+/// The functions CRD rules call: CEL's standard functions and conversions, `duration()`,
+/// `timestamp()`, optionals, the `sets` extension, and the Kubernetes string, regex, list, net (IP and
+/// CIDR), format and quantity libraries. Not provided: the URL and semver libraries, two-variable
+/// comprehensions, and time zone names other than fixed offsets.
 enum CELFunctions {
     /// Identifiers that name types when no variable shadows them.
     static let typeNames: Set<String> = [
@@ -21,7 +22,8 @@ enum CELFunctions {
         "find", "findAll", "ip", "cidr", "family", "isUnspecified", "isLoopback", "isLinkLocalMulticast",
         "isLinkLocalUnicast", "isGlobalUnicast", "containsIP", "containsCIDR", "masked", "prefixLength",
         "timestamp", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear",
-        "getHours", "getMinutes", "getSeconds", "getMilliseconds",
+        "getHours", "getMinutes", "getSeconds", "getMilliseconds", "quantity", "isQuantity", "isInteger", "asInteger",
+        "asApproximateFloat", "sign", "add", "sub", "isGreaterThan", "isLessThan", "compareTo",
     ])
 
     /// A short rendering of a value for error messages.
@@ -90,6 +92,12 @@ enum CELFunctions {
                 return .timestamp(seconds: instant.seconds, nanos: instant.nanos)
             default: throw noOverload(name, args)
             }
+        case ("quantity", 1), ("isQuantity", 1):
+            guard case .string(let s) = args[0] else { throw noOverload(name, args) }
+            let parsed = CELQuantity.parse(s)
+            if name == "isQuantity" { return .bool(parsed != nil) }
+            guard let parsed else { throw .failure("invalid quantity '\(s)'") }
+            return .quantity(parsed)
         case ("isIP", 1):
             guard case .string(let s) = args[0] else { throw noOverload(name, args) }
             return .bool(CELNetwork.parseIP(s) != nil)
@@ -126,6 +134,7 @@ enum CELFunctions {
         }
         if let result = try CELNetwork.method(name, target, args) { return result }
         if let result = try timeMethod(name, target, args) { return result }
+        if case .quantity(let q) = target, let result = try CELQuantity.method(name, q, args) { return result }
         if case .optional(let wrapped) = target {
             switch (name, args.count) {
             case ("hasValue", 0): return .bool(wrapped != nil)

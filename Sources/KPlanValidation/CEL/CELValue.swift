@@ -1,3 +1,4 @@
+import Foundation
 import KPlanCore
 
 /// A CEL runtime value. YAML mappings and sequences stay `Node`s and are converted an element at a time.
@@ -27,6 +28,8 @@ enum CELValue: Sendable {
     case ip([UInt8])
     /// A CIDR from the Kubernetes net library: the address as written and the prefix length.
     case cidr([UInt8], prefix: Int)
+    /// A Kubernetes resource quantity (`quantity("1Gi")`).
+    case quantity(Decimal)
     /// An optional value (`optional.of(x)`, `optional.none()`, `oldSelf` under `optionalOldSelf`).
     indirect case optional(CELValue?)
 
@@ -70,6 +73,7 @@ enum CELValue: Sendable {
         case .ip: "net.IP"
         case .cidr: "net.CIDR"
         case .optional: "optional_type"
+        case .quantity: "kubernetes.Quantity"
         }
     }
 
