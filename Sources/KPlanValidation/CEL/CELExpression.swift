@@ -12,10 +12,12 @@ public struct CELExpression: Sendable {
     /// The parsed tree.
     let root: CELExpr
 
-    /// The default step budget per evaluation: generous for real rules, small enough to stop a hostile one fast.
+    /// The default step budget per evaluation (one step per node evaluated or element iterated, more for
+    /// large strings and lists built): generous for real rules, small enough to stop a hostile one fast.
     public static let defaultMaxSteps = 1_000_000
 
-    /// Parses `source`.
+    /// Parses `source`. A call to a function the evaluator does not know is a parse error, as the API
+    /// server's compile step rejects it when the CRD is written.
     public static func parse(_ source: String) throws(CELParseError) -> CELExpression {
         let root = try CELParser.parse(source)
         return CELExpression(source: source, referencesOldSelf: root.references("oldSelf"), root: root)
@@ -31,7 +33,9 @@ public struct CELExpression: Sendable {
     /// A result that is not a boolean is an error. With `schema` (the OpenAPI schema of `self`, which
     /// also describes `oldSelf`), values take the CEL types Kubernetes derives from it: number fields are
     /// doubles, `format: duration`/`date-time`/`date`/`byte` strings are durations, timestamps and bytes,
-    /// and set and map lists compare without regard to order. With `optionalOldSelf`, `oldSelf` is an
+    /// set and map lists compare without regard to order, undeclared fields are absent and nulls stay
+    /// only in `nullable` fields. Without it, scalars keep their YAML types and null fields are absent.
+    /// Defaults are not applied here: see `CELDefaulting`. With `optionalOldSelf`, `oldSelf` is an
     /// optional value: `optional.none()` when `oldSelf` is nil.
     public func evaluate(
         self value: Node, oldSelf: Node? = nil, schema: Node? = nil, optionalOldSelf: Bool = false,
