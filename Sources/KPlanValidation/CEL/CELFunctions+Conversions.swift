@@ -12,7 +12,7 @@ extension CELFunctions {
         case .timestamp(let seconds, let nanos): return seconds == 0 && nanos == 0
         case .string, .bytes, .list, .map, .node: return value.size == 0
         case .quantity(let q): return q == 0
-        case .type, .format, .ip, .cidr, .optional: return false
+        case .type, .format, .ip, .cidr, .optional, .url: return false
         }
     }
 
@@ -83,7 +83,7 @@ extension CELFunctions {
         case .type(let name): return name
         case .ip(let bytes): return CELNetwork.render(bytes)
         case .cidr(let bytes, let prefix): return "\(CELNetwork.render(bytes))/\(prefix)"
-        case .null, .list, .map, .node, .format, .optional, .quantity: throw noOverload("string", [value])
+        case .null, .list, .map, .node, .format, .optional, .quantity, .url: throw noOverload("string", [value])
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The functions CRD rules call: CEL's standard functions and conversions, `duration()`,
 /// `timestamp()`, optionals, the `sets` extension, and the Kubernetes string, regex, list, net (IP and
-/// CIDR), format and quantity libraries. Not provided: the URL and semver libraries, two-variable
+/// CIDR), format, quantity and URL libraries. Not provided: the semver library, two-variable
 /// comprehensions, and time zone names other than fixed offsets.
 enum CELFunctions {
     /// Identifiers that name types when no variable shadows them.
@@ -23,7 +23,8 @@ enum CELFunctions {
         "isLinkLocalUnicast", "isGlobalUnicast", "containsIP", "containsCIDR", "masked", "prefixLength",
         "timestamp", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear",
         "getHours", "getMinutes", "getSeconds", "getMilliseconds", "quantity", "isQuantity", "isInteger", "asInteger",
-        "asApproximateFloat", "sign", "add", "sub", "isGreaterThan", "isLessThan", "compareTo",
+        "asApproximateFloat", "sign", "add", "sub", "isGreaterThan", "isLessThan", "compareTo", "url", "isURL",
+        "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath", "getQuery",
     ])
 
     /// A short rendering of a value for error messages.
@@ -98,6 +99,12 @@ enum CELFunctions {
             if name == "isQuantity" { return .bool(parsed != nil) }
             guard let parsed else { throw .failure("invalid quantity '\(s)'") }
             return .quantity(parsed)
+        case ("url", 1), ("isURL", 1):
+            guard case .string(let s) = args[0] else { throw noOverload(name, args) }
+            let parsed = CELURL(s)
+            if name == "isURL" { return .bool(parsed != nil) }
+            guard let parsed else { throw .failure("URL parse error during conversion from string: \(s)") }
+            return .url(parsed)
         case ("isIP", 1):
             guard case .string(let s) = args[0] else { throw noOverload(name, args) }
             return .bool(CELNetwork.parseIP(s) != nil)
@@ -135,6 +142,7 @@ enum CELFunctions {
         if let result = try CELNetwork.method(name, target, args) { return result }
         if let result = try timeMethod(name, target, args) { return result }
         if case .quantity(let q) = target, let result = try CELQuantity.method(name, q, args) { return result }
+        if case .url(let url) = target, args.isEmpty, let result = url.method(name) { return result }
         if case .optional(let wrapped) = target {
             switch (name, args.count) {
             case ("hasValue", 0): return .bool(wrapped != nil)

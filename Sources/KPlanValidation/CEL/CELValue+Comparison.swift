@@ -13,6 +13,7 @@ extension CELValue {
         case (.type(let x), .type(let y)): return x == y
         case (.format(let x), .format(let y)): return x == y
         case (.ip(let x), .ip(let y)): return x == y
+        case (.url(let x), .url(let y)): return x == y
         case (.quantity(let x), .quantity(let y)): return x == y
         case (.cidr(let x, let p), .cidr(let y, let q)): return x == y && p == q
         case (.optional(let x), .optional(let y)):

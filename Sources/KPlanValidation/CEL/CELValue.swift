@@ -30,6 +30,8 @@ enum CELValue: Sendable {
     case cidr([UInt8], prefix: Int)
     /// A Kubernetes resource quantity (`quantity("1Gi")`).
     case quantity(Decimal)
+    /// A URL from the Kubernetes URL library (`url("https://…")`).
+    case url(CELURL)
     /// An optional value (`optional.of(x)`, `optional.none()`, `oldSelf` under `optionalOldSelf`).
     indirect case optional(CELValue?)
 
@@ -73,6 +75,7 @@ enum CELValue: Sendable {
         case .ip: "net.IP"
         case .cidr: "net.CIDR"
         case .optional: "optional_type"
+        case .url: "kubernetes.URL"
         case .quantity: "kubernetes.Quantity"
         }
     }
