@@ -64,6 +64,9 @@ struct CELParserTests {
         ("has(a)", 0),
         ("[1].all(1, true)", 4),
         ("x.map(y)", 2),
+        ("x.filter(a, b, c)", 2),
+        ("x.transformList(a, b)", 2),
+        ("x.all(a, 1, c)", 2),
         ("1 2", 2),
         ("a.if", 2),
         ("nosuch(1)", 0),
@@ -100,6 +103,8 @@ struct CELParserTests {
         #expect(try CELExpression.parse("self.all(x, oldSelf.exists(y, y == x))").referencesOldSelf)
         #expect(try !CELExpression.parse("self.all(oldSelf, oldSelf > 0)").referencesOldSelf)
         #expect(try !CELExpression.parse("self.oldSelf == 1").referencesOldSelf)
+        #expect(try !CELExpression.parse("self.all(i, oldSelf, oldSelf > i)").referencesOldSelf)
+        #expect(try CELExpression.parse("self.all(i, v, oldSelf[i] == v)").referencesOldSelf)
     }
 
     @Test func cachedParsesAreShared() throws {

@@ -116,8 +116,8 @@ struct CELEvaluator {
                 throw .failure("no such overload: ternary condition is not a bool")
             }
             return try evaluate(condition ? thenExpr : elseExpr)
-        case .comprehension(let macro, let rangeExpr, let variable, let predicate, let transform):
-            return try comprehension(macro, try evaluate(rangeExpr), variable, predicate, transform)
+        case .comprehension(let macro, let rangeExpr, let variable, let value, let predicate, let transform):
+            return try comprehension(macro, try evaluate(rangeExpr), (variable, value), predicate, transform)
         }
     }
 
@@ -190,20 +190,36 @@ struct CELEvaluator {
         throw .failure("type '\(operand.typeName)' does not support indexing")
     }
 
+    /// Runs a comprehension. With one variable it ranges over list elements or map keys; with two,
+    /// over (index, element) or (key, value) pairs.
     private mutating func comprehension(
-        _ macro: CELMacro, _ range: CELValue, _ variable: String, _ predicate: CELExpr, _ transform: CELExpr?
+        _ macro: CELMacro, _ range: CELValue, _ variables: (first: String, second: String?), _ predicate: CELExpr,
+        _ transform: CELExpr?
     ) throws(CELEvalError) -> CELValue {
-        guard let elements = range.listElements ?? range.mapKeys else {
+        let pairs: [(CELValue, CELValue)]
+        if let items = range.listElements {
+            pairs = items.enumerated().map { (.int(Int64($0.offset)), $0.element) }
+        } else if let keys = range.mapKeys {
+            pairs = keys.map { ($0, variables.second == nil ? $0 : range.mapValue($0) ?? .null) }
+        } else {
             throw .failure("type '\(range.typeName)' cannot be iterated")
         }
-        scope.append((variable, .null))
-        defer { scope.removeLast() }
+        let base = scope.count
+        scope.append((variables.first, .null))
+        if let second = variables.second { scope.append((second, .null)) }
+        defer { scope.removeLast(scope.count - base) }
         var pendingError: CELEvalError?
         var count = 0
         var results: [CELValue] = []
-        for element in elements {
+        var map = CELMap(keys: [], values: [])
+        for (key, element) in pairs {
             try charge()
-            scope[scope.count - 1].value = element
+            if variables.second == nil {
+                scope[base].value = element
+            } else {
+                scope[base].value = key
+                scope[base + 1].value = element
+            }
             let outcome: CELValue
             do throws(CELEvalError) {
                 outcome = try evaluate(predicate)
@@ -226,6 +242,22 @@ struct CELEvaluator {
             case .existsOne: if satisfied { count += 1 }
             case .filter: if satisfied { results.append(element) }
             case .map: if satisfied, let transform { results.append(try evaluate(transform)) }
+            case .transformMap:
+                if satisfied, let transform {
+                    map.keys.append(key)
+                    map.values.append(try evaluate(transform))
+                }
+            case .transformMapEntry:
+                guard satisfied, let transform else { continue }
+                let entry = try evaluate(transform)
+                guard let entryKeys = entry.mapKeys else { throw .failure("transformMapEntry needs a map result") }
+                for entryKey in entryKeys {
+                    guard map.value(for: entryKey) == nil else {
+                        throw .failure("insert failed: key \(CELFunctions.display(entryKey)) already exists")
+                    }
+                    map.keys.append(entryKey)
+                    map.values.append(entry.mapValue(entryKey) ?? .null)
+                }
             }
         }
         if let pendingError { throw pendingError }
@@ -234,6 +266,7 @@ struct CELEvaluator {
         case .exists: return .bool(false)
         case .existsOne: return .bool(count == 1)
         case .filter, .map: return .list(results)
+        case .transformMap, .transformMapEntry: return .map(map)
         }
     }
 }

@@ -26,8 +26,11 @@ indirect enum CELExpr: Sendable {
     case binary(CELBinaryOperator, CELExpr, CELExpr)
     /// `condition ? then : else`.
     case conditional(CELExpr, CELExpr, CELExpr)
-    /// `range.macro(variable, predicate[, transform])`.
-    case comprehension(CELMacro, range: CELExpr, variable: String, predicate: CELExpr, transform: CELExpr?)
+    /// `range.macro(variable, predicate[, transform])`, or with two variables
+    /// `range.macro(variable, value, predicate[, transform])`: index and element of a list, key and value
+    /// of a map.
+    case comprehension(
+        CELMacro, range: CELExpr, variable: String, value: String?, predicate: CELExpr, transform: CELExpr?)
 
     /// True when the tree mentions the variable `name` outside a comprehension that rebinds it.
     func references(_ name: String) -> Bool {
@@ -44,9 +47,10 @@ indirect enum CELExpr: Sendable {
         case .list(let items): items.contains { $0.references(name) }
         case .map(let entries): entries.contains { $0.key.references(name) || $0.value.references(name) }
         case .conditional(let a, let b, let c): a.references(name) || b.references(name) || c.references(name)
-        case .comprehension(_, let range, let variable, let predicate, let transform):
+        case .comprehension(_, let range, let variable, let value, let predicate, let transform):
             range.references(name)
-                || (variable != name && (predicate.references(name) || (transform?.references(name) ?? false)))
+                || (variable != name && value != name
+                    && (predicate.references(name) || (transform?.references(name) ?? false)))
         }
     }
 
@@ -62,7 +66,7 @@ indirect enum CELExpr: Sendable {
         case .list(let items): (items.map(\.depth).max() ?? 0) + 1
         case .map(let entries): (entries.map { max($0.key.depth, $0.value.depth) }.max() ?? 0) + 1
         case .conditional(let a, let b, let c): max(a.depth, b.depth, c.depth) + 1
-        case .comprehension(_, let range, _, let predicate, let transform):
+        case .comprehension(_, let range, _, _, let predicate, let transform):
             max(range.depth, predicate.depth, transform?.depth ?? 0) + 1
         }
     }
@@ -100,11 +104,13 @@ enum CELBinaryOperator: Sendable {
     case remainder
 }
 
-/// The comprehension macros.
+/// The comprehension macros. `map` with two variables is `transformList`.
 enum CELMacro: Sendable {
     case all
     case exists
     case existsOne
     case map
     case filter
+    case transformMap
+    case transformMapEntry
 }

@@ -1,7 +1,7 @@
 /// The functions CRD rules call: CEL's standard functions and conversions, `duration()`,
 /// `timestamp()`, optionals, the `sets` extension, and the Kubernetes string, regex, list, net (IP and
-/// CIDR), format, quantity and URL libraries. Not provided: the semver library, two-variable
-/// comprehensions, and time zone names other than fixed offsets.
+/// CIDR), format, quantity and URL libraries (two-variable comprehensions are macros, in the parser).
+/// Not provided: the semver library, and time zone names other than fixed offsets.
 enum CELFunctions {
     /// Identifiers that name types when no variable shadows them.
     static let typeNames: Set<String> = [

@@ -318,9 +318,11 @@ struct CELParser {
             switch name {
             case "all": .all
             case "exists": .exists
-            case "exists_one": .existsOne
-            case "map": .map
+            case "exists_one", "existsOne": .existsOne
+            case "map", "transformList": .map
             case "filter": .filter
+            case "transformMap": .transformMap
+            case "transformMapEntry": .transformMapEntry
             default: nil
             }
         guard let macro, let target else {
@@ -336,18 +338,27 @@ struct CELParser {
             }
             return .call(name, target: target, args: args)
         }
-        let arity = macro == .map ? [2, 3] : [2]
-        guard arity.contains(args.count), case .ident(let variable) = args[0] else {
-            let rest = macro == .map ? "one or two expressions" : "one expression"
-            throw CELParseError(offset: offset, message: "\(name)() takes a variable name and \(rest)")
+        let twoVariables = name.hasPrefix("transform") || (macro != .map && macro != .filter && args.count == 3)
+        let variableCount = twoVariables ? 2 : 1
+        let transforms = name.hasPrefix("transform") || macro == .map
+        let arity = transforms ? [variableCount + 1, variableCount + 2] : [variableCount + 1]
+        let names = args.prefix(variableCount).compactMap { (arg: CELExpr) -> String? in
+            if case .ident(let name) = arg { return name }
+            return nil
         }
-        if macro == .map, args.count == 3 {
-            return .comprehension(.map, range: target, variable: variable, predicate: args[1], transform: args[2])
+        guard arity.contains(args.count), names.count == variableCount else {
+            let variables = twoVariables ? "two variable names" : "a variable name"
+            let rest = transforms ? "one or two expressions" : "one expression"
+            throw CELParseError(offset: offset, message: "\(name)() takes \(variables) and \(rest)")
         }
-        if macro == .map {
-            let always = CELExpr.literal(.bool(true))
-            return .comprehension(.map, range: target, variable: variable, predicate: always, transform: args[1])
+        let value = twoVariables ? names[1] : nil
+        let body = Array(args.dropFirst(variableCount))
+        guard transforms else {
+            return .comprehension(
+                macro, range: target, variable: names[0], value: value, predicate: body[0], transform: nil)
         }
-        return .comprehension(macro, range: target, variable: variable, predicate: args[1], transform: nil)
+        let filter = body.count == 2 ? body[0] : CELExpr.literal(.bool(true))
+        return .comprehension(
+            macro, range: target, variable: names[0], value: value, predicate: filter, transform: body.last)
     }
 }
