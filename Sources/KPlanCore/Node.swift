@@ -58,18 +58,19 @@ public struct Scalar: Sendable, Hashable {
 /// One `key: value` pair of a mapping, both with positions.
 public struct MappingEntry: Sendable {
     /// The key node (almost always a scalar).
-    public var key: Node
+    public let key: Node
     /// The value node.
-    public var value: Node
+    public let value: Node
+    /// The key as a string (the scalar text for scalar keys, `""` otherwise), computed once: mapping
+    /// lookups compare it on every access.
+    public let name: String
 
     /// Creates an entry.
     public init(key: Node, value: Node) {
         self.key = key
         self.value = value
+        self.name = key.scalar?.text ?? ""
     }
-
-    /// The key as a string (the scalar text for scalar keys).
-    public var name: String { key.scalar?.text ?? "" }
 }
 
 /// A YAML node with its 1-based source range: a scalar, a mapping or a sequence.
@@ -137,7 +138,12 @@ public struct Node: Sendable {
     /// The entry for `key` in a mapping (the last one, as Kubernetes' decoder keeps the last duplicate).
     public func entry(_ key: String) -> MappingEntry? {
         guard case .mapping(let entries) = content else { return nil }
-        return entries.last { $0.name == key }
+        var index = entries.endIndex
+        while index > entries.startIndex {
+            index -= 1
+            if entries[index].name == key { return entries[index] }
+        }
+        return nil
     }
 
     /// The value for `key` in a mapping.
