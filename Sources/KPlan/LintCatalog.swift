@@ -36,6 +36,7 @@ public enum LintCatalog {
         ("schema.one-of", .error, "A value matches none, or more than one, of the oneOf alternatives."),
         ("schema.any-of", .error, "A value matches none of the anyOf alternatives."),
         ("schema.not", .error, "A value matches a schema it must not match."),
+        ("schema.cel", .error, "A CRD's x-kubernetes-validations rule (CEL) fails for the value, with the rule's message."),
         ("schema.unknown-version", .error, "The kind exists but not at this apiVersion in the target Kubernetes version."),
         ("schema.missing", .error, "No schema for a kind: no built-in kind and no CRD in the input or --crd (a warning with --ignore-missing-schemas)."),
         ("crd.invalid", .error, "A CustomResourceDefinition that cannot define a kind (missing group, kind, bad scope, …)."),

@@ -112,4 +112,23 @@ import Testing
             Issue.record("unexpected outcome \(expected)")
         }
     }
+
+    /// gateway-api's own CRD tests: every example applies, every invalid example is rejected, by the
+    /// schema or by a CEL rule (`x-kubernetes-validations`). Each file is checked alone against the
+    /// channel's CRDs given with --crd, as the examples are separate documents, not one input set.
+    @Test(arguments: expectations("gateway-api/EXPECTED.tsv").map(\.file))
+    func gatewayAPIExamplesMatchTheirExpectedOutcome(file: String) throws {
+        let row = try #require(Self.expectations("gateway-api/EXPECTED.tsv").first { $0.file == file })
+        let channel = file.contains("/experimental/") ? "experimental" : "standard"
+        let result = try Self.lint(["gateway-api/\(file)"]) { options in
+            options.disableRules = ["all"]
+            options.crdPaths = ["\(Self.corpus)/gateway-api/config/crd/\(channel)"]
+        }
+        #expect(result.resourceCount > 0)
+        switch row.expected {
+        case "valid": #expect(Self.errors(result) == [])
+        case "invalid": #expect(!Self.errors(result).isEmpty)
+        default: Issue.record("unexpected outcome \(row.expected)")
+        }
+    }
 }

@@ -81,6 +81,7 @@ public enum CRDCompiler {
             }
             prepareEmbeddedResources(in: schema)
             prepareRoot(schema)
+            if let node = version.schema, containsValidations(node) { schema.defaultingSchemaNode = node }
             compiled.append(CompiledCRD.Version(name: version.name, served: version.served, storage: version.storage,
                                                 schema: schema))
         }
@@ -93,6 +94,12 @@ public enum CRDCompiler {
             categories: names["categories"]?.items?.compactMap(\.string) ?? [],
             scope: scope, versions: compiled)
         return (crd, diagnostics)
+    }
+
+    /// Whether a schema node has `x-kubernetes-validations` anywhere below it.
+    private static func containsValidations(_ node: Node) -> Bool {
+        guard let entries = node.entries else { return node.items?.contains(where: containsValidations) ?? false }
+        return entries.contains { $0.name == "x-kubernetes-validations" || containsValidations($0.value) }
     }
 
     /// Prepares every `x-kubernetes-embedded-resource` object below `schema` like a root: the API server

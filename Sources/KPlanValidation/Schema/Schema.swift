@@ -92,6 +92,15 @@ public final class Schema: @unchecked Sendable {
     /// `x-kubernetes-group-version-kind`: the kinds whose root object this schema describes.
     @exclusivity(unchecked) public internal(set) var groupVersionKinds: [GroupVersionKind] = []
 
+    /// `x-kubernetes-validations`: CEL rules the value must satisfy (CRD schemas).
+    @exclusivity(unchecked) public internal(set) var validations: [CELValidationRule] = []
+    /// The schema node this schema was compiled from, when it carries CEL rules: CEL reads it to type
+    /// values as Kubernetes does (formats, list types, declared fields).
+    @exclusivity(unchecked) public internal(set) var celSchemaNode: Node?
+    /// At a custom resource's root whose schema has CEL rules anywhere: the whole `openAPIV3Schema`,
+    /// whose defaults are applied before validation, as the API server does.
+    @exclusivity(unchecked) public internal(set) var defaultingSchemaNode: Node?
+
     /// Creates an empty schema (accepts anything) to be filled by a compiler.
     init() {}
 

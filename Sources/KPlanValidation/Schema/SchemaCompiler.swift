@@ -143,6 +143,15 @@ struct SchemaCompiler {
                 schema.patchStrategy = value.string
             case .xKubernetesPatchMergeKey:
                 schema.patchMergeKey = value.string
+            case .xKubernetesValidations:
+                schema.validations = CELValidationRule.rules(of: node)
+                if !schema.validations.isEmpty { schema.celSchemaNode = node }
+                for (rule, entry) in zip(schema.validations, value.items ?? []) {
+                    if case .failure(let error) = rule.expression {
+                        problems.append(Problem(
+                            message: "x-kubernetes-validations rule does not compile: \(error)", node: entry["rule"] ?? entry))
+                    }
+                }
             case .xKubernetesGroupVersionKind:
                 schema.groupVersionKinds = (value.items ?? []).compactMap { item in
                     guard let version = item["version"]?.string, let kind = item["kind"]?.string else { return nil }
@@ -195,6 +204,7 @@ struct SchemaCompiler {
         case xKubernetesPatchStrategy = "x-kubernetes-patch-strategy"
         case xKubernetesPatchMergeKey = "x-kubernetes-patch-merge-key"
         case xKubernetesGroupVersionKind = "x-kubernetes-group-version-kind"
+        case xKubernetesValidations = "x-kubernetes-validations"
 
         static let byName: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }

@@ -39,6 +39,28 @@ struct SchemaValidationRun {
         if !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
             checkCombinators(Self.defaulted(node, schema), schema)
         }
+        if !schema.validations.isEmpty, !node.isNull { checkRules(node, schema) }
+    }
+
+    /// Runs the schema's CEL rules (`x-kubernetes-validations`) on `node`, as the API server does;
+    /// a rule naming a `fieldPath` is reported at that field when it exists.
+    private mutating func checkRules(_ node: Node, _ schema: Schema) {
+        for rule in schema.validations {
+            let result = rule.check(self: node, schema: schema.celSchemaNode)
+            guard !result.passed else { continue }
+            let target = rule.fieldPath.flatMap { Self.field($0, in: node) }
+            report(target ?? node, "schema.cel", result.message)
+        }
+    }
+
+    /// The node at a simple CEL field path (`.spec.name`, `.items`) below `node`, if present.
+    private static func field(_ path: String, in node: Node) -> Node? {
+        var current: Node? = node
+        for name in path.split(separator: ".") {
+            guard !name.contains("["), let next = current?[String(name)] else { return nil }
+            current = next
+        }
+        return current
     }
 
     private mutating func checkScalar(_ node: Node, _ scalar: Scalar, _ schema: Schema) {

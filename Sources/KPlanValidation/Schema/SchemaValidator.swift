@@ -11,7 +11,8 @@ public enum SchemaValidator {
     ///   false, only an explicit `additionalProperties: false` rejects them, as plain JSON Schema does.
     public static func validate(_ resource: Resource, schema: Schema, strict: Bool = true) -> [Diagnostic] {
         var run = SchemaValidationRun(file: resource.file, object: resource.displayName)
-        run.check(resource.node, schema, strict: strict)
+        let node = schema.defaultingSchemaNode.map { CELDefaulting.apply(to: resource.node, schema: $0) } ?? resource.node
+        run.check(node, schema, strict: strict)
         return run.diagnostics
     }
 }
