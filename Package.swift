@@ -25,7 +25,10 @@ let package = Package(
         // The only importer of libyaml: YAML text to positioned nodes.
         .target(name: "KPlanYAML", dependencies: ["KPlanCore", "CLibYAML"]),
         // Schemas, CRDs, semantic checks, lint rules.
-        .target(name: "KPlanValidation", dependencies: ["KPlanCore", "KPlanYAML", "CKPlanSchemaData"]),
+        .target(
+            name: "KPlanValidation", dependencies: ["KPlanCore", "KPlanYAML", "CKPlanSchemaData"],
+            // Foundation's String methods (NSString-bridged, slow) stay out of files that do not import it.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // Renderers for findings: text, json, sarif, junit, github.
         .target(name: "KPlanOutput", dependencies: ["KPlanCore"]),
         // The pipeline facade: load, validate, report.

@@ -182,9 +182,10 @@ private struct TreeBuilder {
             default: style = .plain
             }
             let tag = string(data.tag)
-            let scalar = Scalar(text: text, style: style, tag: tag,
-                                value: ScalarResolver.resolve(text, style: style, tag: tag))
-            if style == .plain, tag == nil, ScalarResolver.isSexagesimal(text) {
+            let value = ScalarResolver.resolve(text, style: style, tag: tag)
+            let scalar = Scalar(text: text, style: style, tag: tag, value: value)
+            if style == .plain, tag == nil, case .string = value, let first = text.utf8.first,
+               first <= UInt8(ascii: "9"), ScalarResolver.isSexagesimal(text) {
                 report(.warning, "yaml.sexagesimal",
                        "`\(text)` is a YAML 1.1 base-60 number to some tools (PyYAML, Ruby) but the string \"\(text)\" to Kubernetes; quote it so every tool reads the same value",
                        at: start, end: end)

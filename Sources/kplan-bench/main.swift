@@ -9,7 +9,9 @@ import KPlanYAML
 /// and on all cores, and in the same run times libyaml's event loop alone over the same bytes, then
 /// prints MB/s, documents/s and the ratios. Peak memory is measured by re-running this executable
 /// in a child process (`--peak-memory PATH…`) so each measurement starts from a fresh process.
-/// `--write-generated DIR` only writes the generated set under DIR/generated, for profiling the CLI.
+/// `--write-generated DIR` only writes the generated set under DIR/generated, for profiling the CLI;
+/// `--profile-parse FILE…` only runs the YAML front end over the files ten times, and
+/// `--profile-lint FILE…` the whole lint on one core, for a profiler.
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -18,6 +20,8 @@ struct Arguments {
     var repetitions = 3
     var peakMemoryPaths: [String]?
     var writeDirectory: String?
+    var profileParsePaths: [String]?
+    var profileLint = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,6 +32,10 @@ struct Arguments {
             case "--per-file": perFile = Int(iterator.next() ?? "") ?? perFile
             case "--repetitions": repetitions = Int(iterator.next() ?? "") ?? repetitions
             case "--write-generated": writeDirectory = iterator.next()
+            case "--profile-parse", "--profile-lint":
+                profileLint = argument == "--profile-lint"
+                profileParsePaths = Array(IteratorSequence(iterator))
+                break parsing
             case "--peak-memory":
                 peakMemoryPaths = Array(IteratorSequence(iterator))
                 break parsing
@@ -107,6 +115,11 @@ func measure(_ set: InputSet, repetitions: Int) {
         events = 0
         for file in set.files { events += YAMLLoader.countEvents(file) }
     }
+    let parse = best(repetitions) {
+        for (path, file) in zip(set.paths, set.files) {
+            _ = YAMLLoader.forEachDocument(file, file: path) { _ in }
+        }
+    }
     var documents = 0
     var errors = 0
     let lintOne = best(repetitions) {
@@ -125,6 +138,7 @@ func measure(_ set: InputSet, repetitions: Int) {
     }
     print("\(set.name): \(set.paths.count) files, \(String(format: "%.2f", megabytes)) MB, \(documents) documents, \(events) libyaml events, \(errors) errors")
     print(row("libyaml event loop", bare))
+    print(row("YAML front end (trees)", parse))
     print(row("kplan lint, 1 core", lintOne))
     print(row("kplan lint, all cores", lintAll))
     print(String(format: "  ratio lint(1 core)/libyaml throughput: %.2f  (target >= 0.33)", bare / lintOne))
@@ -156,6 +170,18 @@ let arguments = Arguments(CommandLine.arguments)
 if let paths = arguments.peakMemoryPaths {
     _ = try! Linter(options: LintOptions(paths: paths, skipNonKubernetes: true)).run()
     print(peakResidentMiB())
+    exit(0)
+}
+
+if let paths = arguments.profileParsePaths {
+    let files = load("profile", paths).files
+    for _ in 0..<10 {
+        if arguments.profileLint {
+            _ = try! Linter(options: LintOptions(paths: paths, skipNonKubernetes: true, jobs: 1)).run()
+        } else {
+            for file in files { _ = YAMLLoader.forEachDocument(file, file: "") { _ in } }
+        }
+    }
     exit(0)
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// Type conversions: `int()`, `uint()`, `double()`, `string()`, and zero values.
 extension CELFunctions {
     /// True for the zero value of the value's type (`0`, `""`, `false`, `null`, empty list or map).

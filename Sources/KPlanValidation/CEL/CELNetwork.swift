@@ -1,3 +1,4 @@
+import Foundation
 /// IP address and CIDR parsing for Kubernetes' CEL net library (`isIP`, `isCIDR`).
 ///
 /// As in Kubernetes: IPv4 octets with leading zeros, IPv6 zones and IPv4-mapped IPv6 addresses are

@@ -1,3 +1,4 @@
+import Foundation
 /// Compiles RE2 syntax into a `CELRegex` program.
 ///
 /// Supported: literals and escapes, `.`, classes (ranges, negation, Perl `\d\s\w` and POSIX

@@ -27,6 +27,11 @@ public enum SemanticChecker {
     public static func duplicates(
         in resources: [Resource], defaultNamespace: String, scope: (GroupVersionKind) -> ResourceScope?
     ) -> [Diagnostic] {
-        DuplicateResourceCheck.check(resources, defaultNamespace: defaultNamespace, scope: scope)
+        duplicates(among: resources.compactMap { ObjectIdentity($0, defaultNamespace: defaultNamespace, scope: scope($0.gvk)) })
+    }
+
+    /// Finds objects defined more than once among `identities`, in their order.
+    public static func duplicates(among identities: [ObjectIdentity]) -> [Diagnostic] {
+        DuplicateResourceCheck.check(identities)
     }
 }
