@@ -89,4 +89,18 @@ public enum LintCatalog {
         }
         return (fixed + rules).sorted { $0.id < $1.id }
     }()
+
+    /// A markdown table of the lint rules: id, default severity, whether on by default, description.
+    public static func markdownTableOfRules() -> String {
+        LintRuleRegistry.markdownTable()
+    }
+
+    /// A markdown table of the fixed diagnostic codes: code, default severity, meaning.
+    public static func markdownTableOfCodes() -> String {
+        var lines = ["| Code | Severity | Meaning |", "| --- | --- | --- |"]
+        for entry in fixedCodes.sorted(by: { $0.code < $1.code }) {
+            lines.append("| `\(entry.code)` | \(entry.severity.rawValue) | \(entry.summary.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

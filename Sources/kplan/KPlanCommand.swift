@@ -8,6 +8,6 @@ struct KPlanCommand: ParsableCommand {
         commandName: "kplan",
         abstract: "A declarative manifest compiler and planner for Kubernetes.",
         version: KPlanInfo.version,
-        subcommands: [LintCommand.self]
+        subcommands: [LintCommand.self, RulesCommand.self]
     )
 }

@@ -46,10 +46,16 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("disable"), help: "Disable a lint rule by id (repeatable).")
     var disableRules: [String] = []
 
+    @Option(name: .long, help: "Files checked at once: 0 uses every core, 1 checks on one core.")
+    var jobs: Int = 0
+
     @Option(name: .long, help: "Colour in text output: auto, always or never (auto honours NO_COLOR and needs a terminal).")
     var color: ColorPolicy = .auto
 
     func validate() throws {
+        if jobs < 0 {
+            throw ValidationError("--jobs must be 0 (every core) or more.")
+        }
         if paths.isEmpty {
             throw ValidationError("Name at least one file or directory to lint, or - for standard input.")
         }
@@ -60,7 +66,7 @@ struct LintCommand: ParsableCommand {
             paths: paths, kubernetesVersion: kubernetesVersion, crdPaths: crdPaths,
             ignoreMissingSchemas: ignoreMissingSchemas, skipNonKubernetes: skipNonKubernetes,
             defaultNamespace: namespace, configPath: config, noConfig: noConfig,
-            enableRules: enableRules, disableRules: disableRules)
+            enableRules: enableRules, disableRules: disableRules, jobs: jobs)
         let result: LintResult
         do {
             result = try Linter(options: options).run()
