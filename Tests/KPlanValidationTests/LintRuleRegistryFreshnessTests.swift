@@ -3,6 +3,9 @@ import Testing
 @testable import KPlanValidation
 
 @Suite struct LintRuleRegistryFreshnessTests {
+    /// The protocols a rule type conforms to.
+    private static let ruleProtocols = [": LintRule", ": LintObjectRule", ": LintSetRule"]
+
     /// The rule types declared in `Sources/KPlanValidation/Lint/Rules`, read from the sources.
     private func declaredRuleTypes() throws -> Set<String> {
         let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -11,7 +14,7 @@ import Testing
         var names: Set<String> = []
         for file in try FileManager.default.contentsOfDirectory(atPath: rules.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: rules.appendingPathComponent(file), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("struct ") && line.contains(": LintRule") {
+            for line in text.split(separator: "\n") where line.hasPrefix("struct ") && Self.ruleProtocols.contains(where: line.contains) {
                 names.insert(String(line.dropFirst(7).prefix { $0 != ":" }))
             }
         }

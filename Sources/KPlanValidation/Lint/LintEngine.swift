@@ -21,63 +21,152 @@ public struct LintEngine: Sendable {
     /// The annotation that suppresses rules on an object.
     public static let ignoreAnnotation = "kplan.dev/ignore"
 
-    private struct ActiveRule: Sendable {
-        let rule: any LintRule
+    /// An enabled rule with what its diagnostics carry.
+    private struct Active<Rule: Sendable>: Sendable {
+        let rule: Rule
         let id: String
         let code: String
         let severity: Severity
         let fix: Diagnostic.Note
+
+        func diagnostic(_ finding: LintFinding, file: String, object: String) -> Diagnostic {
+            Diagnostic(severity, code: code, message: finding.message,
+                       at: SourceLocation(file: file, range: finding.range),
+                       notes: finding.notes + [fix], object: object)
+        }
     }
 
     /// The configuration the engine applies.
     public let configuration: LintConfiguration
-    private let active: [ActiveRule]
+    private let objectRules: [Active<any LintObjectRule>]
+    private let setRules: [Active<any LintSetRule>]
+    /// The kinds of object the enabled cross-object rules read.
+    private let roles: Set<LintFactRole>
 
     /// Creates an engine running the rules of `rules` that `configuration` enables.
     public init(configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = LintRuleRegistry.all) {
         self.configuration = configuration
-        self.active = rules.compactMap { rule in
+        var objectRules: [Active<any LintObjectRule>] = []
+        var setRules: [Active<any LintSetRule>] = []
+        var roles: Set<LintFactRole> = []
+        for rule in rules {
             let description = rule.ruleDescription
-            guard configuration.isEnabled(description) else { return nil }
-            return ActiveRule(rule: rule, id: description.id, code: description.code,
-                              severity: configuration.severity(of: description),
-                              fix: Diagnostic.Note("fix: \(description.remediation)"))
+            guard configuration.isEnabled(description) else { continue }
+            let severity = configuration.severity(of: description)
+            let fix = Diagnostic.Note("fix: \(description.remediation)")
+            if let rule = rule as? any LintObjectRule {
+                objectRules.append(Active(rule: rule, id: description.id, code: description.code, severity: severity, fix: fix))
+            }
+            if let rule = rule as? any LintSetRule {
+                setRules.append(Active(rule: rule, id: description.id, code: description.code, severity: severity, fix: fix))
+                roles.formUnion(type(of: rule).roles)
+            }
         }
+        self.objectRules = objectRules
+        self.setRules = setRules
+        self.roles = roles
     }
 
     /// The ids of the rules that run, sorted.
-    public var enabledRuleIDs: [String] { active.map(\.id).sorted() }
+    public var enabledRuleIDs: [String] { Set(objectRules.map(\.id) + setRules.map(\.id)).sorted() }
+
+    /// The context per-object linting needs, built once; pass it to ``lintObject(_:in:)`` and ``facts(of:in:)``.
+    public func objectContext(
+        defaultNamespace: String = "default",
+        scope: @escaping @Sendable (GroupVersionKind) -> ResourceScope? = { _ in nil }
+    ) -> LintObjectContext {
+        LintObjectContext(defaultNamespace: defaultNamespace, kubernetesVersion: configuration.kubernetesVersion,
+                          scope: scope)
+    }
 
     /// The context the rules see for `resources`, built once; pass it to ``lint(_:in:)``.
     public func context(
         for resources: [Resource], defaultNamespace: String = "default",
         scope: @escaping @Sendable (GroupVersionKind) -> ResourceScope? = { _ in nil }
     ) -> LintContext {
-        LintContext(resources: resources, defaultNamespace: defaultNamespace,
-                    kubernetesVersion: configuration.kubernetesVersion, scope: scope)
+        LintContext(resources: resources, objectContext: objectContext(defaultNamespace: defaultNamespace, scope: scope))
     }
 
     /// Lints every resource against the whole set; the diagnostics are sorted.
+    ///
+    /// The same as ``lintObject(_:in:)`` on each resource plus ``lintSet(_:)`` over their facts.
     public func run(on resources: [Resource], defaultNamespace: String = "default") -> [Diagnostic] {
-        let context = context(for: resources, defaultNamespace: defaultNamespace)
-        return resources.flatMap { lint($0, in: context) }.sorted()
+        let context = objectContext(defaultNamespace: defaultNamespace)
+        var diagnostics: [Diagnostic] = []
+        var facts: [LintObjectFacts] = []
+        for resource in resources {
+            let linted = lintObjectAndFacts(resource, in: context)
+            diagnostics += linted.diagnostics
+            if let fact = linted.facts { facts.append(fact) }
+        }
+        return (diagnostics + lintSet(facts)).sorted()
     }
 
-    /// Lints one resource; safe to call concurrently for different resources with a shared context.
+    /// Lints one resource against a whole-set context: its per-object findings and its cross-object
+    /// ones; safe to call concurrently for different resources with a shared context.
     public func lint(_ resource: Resource, in context: LintContext) -> [Diagnostic] {
+        let linted = lintObjectAndFacts(resource, in: context.objectContext)
+        guard let facts = linted.facts else { return linted.diagnostics }
+        return linted.diagnostics + lintSet(facts, in: context.facts)
+    }
+
+    /// The findings of the per-object rules about one resource (every enabled rule that needs no other
+    /// object), honouring suppression; safe to call concurrently.
+    public func lintObject(_ resource: Resource, in context: LintObjectContext) -> [Diagnostic] {
+        let subject = LintSubject(resource: resource, pod: LintPodTemplate(resource), context: context)
+        return lintObject(subject, suppressed: Self.suppressedRules(of: resource))
+    }
+
+    /// The facts the enabled cross-object rules need about one resource; nil when none reads its kind.
+    /// Keep them and pass them all to ``lintSet(_:)``; the resource's tree is not retained.
+    public func facts(of resource: Resource, in context: LintObjectContext) -> LintObjectFacts? {
+        LintObjectFacts(resource, pod: LintPodTemplate(resource), in: context, roles: roles)
+    }
+
+    /// ``lintObject(_:in:)`` and ``facts(of:in:)`` at once, reading the resource's pod template once.
+    public func lintObjectAndFacts(
+        _ resource: Resource, in context: LintObjectContext
+    ) -> (diagnostics: [Diagnostic], facts: LintObjectFacts?) {
+        let subject = LintSubject(resource: resource, pod: LintPodTemplate(resource), context: context)
         let suppressed = Self.suppressedRules(of: resource)
+        let facts = roles.isEmpty ? nil : LintObjectFacts(resource, pod: subject.pod, in: context, roles: roles)
+        return (lintObject(subject, suppressed: suppressed), facts)
+    }
+
+    /// The findings of the cross-object rules over the facts of a whole input set, sorted.
+    public func lintSet(_ facts: [LintObjectFacts]) -> [Diagnostic] {
+        guard !setRules.isEmpty else { return [] }
+        let set = LintFactSet(facts)
+        return facts.flatMap { lintSet($0, in: set) }.sorted()
+    }
+
+    private func lintObject(_ subject: LintSubject, suppressed: Set<String>) -> [Diagnostic] {
         if suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
-        for entry in active where !suppressed.contains(entry.id) {
+        for entry in objectRules where suppressed.isEmpty || !suppressed.contains(entry.id) {
             findings.removeAll(keepingCapacity: true)
-            entry.rule.check(resource, in: context, into: &findings)
+            entry.rule.check(subject, into: &findings)
+            guard !findings.isEmpty else { continue }
+            let object = subject.resource.displayName
             for finding in findings {
-                diagnostics.append(Diagnostic(
-                    entry.severity, code: entry.code, message: finding.message,
-                    at: SourceLocation(file: resource.file, range: finding.range),
-                    notes: finding.notes + [entry.fix],
-                    object: resource.displayName))
+                diagnostics.append(entry.diagnostic(finding, file: subject.resource.file, object: object))
+            }
+        }
+        return diagnostics
+    }
+
+    private func lintSet(_ facts: LintObjectFacts, in set: LintFactSet) -> [Diagnostic] {
+        if facts.suppressed.contains("all") { return [] }
+        var diagnostics: [Diagnostic] = []
+        var findings: [LintFinding] = []
+        for entry in setRules where facts.suppressed.isEmpty || !facts.suppressed.contains(entry.id) {
+            findings.removeAll(keepingCapacity: true)
+            entry.rule.check(facts, in: set, into: &findings)
+            guard !findings.isEmpty else { continue }
+            let object = facts.displayName
+            for finding in findings {
+                diagnostics.append(entry.diagnostic(finding, file: facts.file, object: object))
             }
         }
         return diagnostics

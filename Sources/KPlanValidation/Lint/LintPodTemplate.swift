@@ -14,6 +14,8 @@ struct LintPodTemplate: Sendable {
     let spec: Node
     /// The labels the workload's pods carry (the template's, or the Pod's own).
     let labels: [String: String]
+    /// Every container of the pod: `initContainers`, then `containers`, then `ephemeralContainers`.
+    let containers: [LintContainer]
 
     /// The pod template of `resource`, or nil when it is not a workload or has no pod spec mapping.
     init?(_ resource: Resource) {
@@ -40,6 +42,13 @@ struct LintPodTemplate: Sendable {
         self.kind = kind
         self.spec = specNode
         self.labels = lintStringMap(metadata?["labels"])
+        var containers: [LintContainer] = []
+        for role in [LintContainer.Role.initContainer, .container, .ephemeralContainer] {
+            for item in specNode[role.field]?.items ?? [] where item.entries != nil {
+                containers.append(LintContainer(node: item, role: role))
+            }
+        }
+        self.containers = containers
     }
 
     /// Whether the pods are meant to keep running (not run-to-completion Jobs, CronJobs or bare Pods
@@ -52,17 +61,6 @@ struct LintPodTemplate: Sendable {
             return policy == "Always"
         case .deployment, .replicaSet, .statefulSet, .daemonSet, .replicationController: return true
         }
-    }
-
-    /// Every container of the pod: `initContainers`, then `containers`, then `ephemeralContainers`.
-    var containers: [LintContainer] {
-        var result: [LintContainer] = []
-        for role in [LintContainer.Role.initContainer, .container, .ephemeralContainer] {
-            for item in spec[role.field]?.items ?? [] where item.entries != nil {
-                result.append(LintContainer(node: item, role: role))
-            }
-        }
-        return result
     }
 
     /// The pod-level `securityContext` mapping, if any.
@@ -132,7 +130,21 @@ struct LintContainer: Sendable {
     var name: String { node["name"]?.scalar?.text ?? "" }
 
     /// `container "web"` (or `init container "setup"`) for messages.
-    var label: String { "\(role.noun) \"\(name)\"" }
+    var label: String { labelParts.text }
+
+    /// The list and name that make up ``label``, kept apart until a message needs them.
+    var labelParts: Label { Label(role: role, name: name) }
+
+    /// A container's list and name.
+    struct Label: Sendable, Hashable {
+        /// The list the container is in.
+        let role: Role
+        /// The container's name.
+        let name: String
+
+        /// `container "web"` (or `init container "setup"`).
+        var text: String { "\(role.noun) \"\(name)\"" }
+    }
 
     /// The node a "this container lacks something" finding points at: the `name` key, else the mapping.
     var anchor: Node { node.entry("name")?.key ?? node }

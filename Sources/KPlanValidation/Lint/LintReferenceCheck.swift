@@ -6,17 +6,23 @@ struct LintReferenceCheck: Sendable {
     /// The kind of reference checked.
     let target: LintPodReference.Target
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasObjects(group: "", kind: target.kind, in: namespace) else { return }
-        for reference in LintPodReference.all(in: pod) where reference.target == target {
-            guard let name = reference.name.string,
-                  context.object(group: "", kind: target.kind, in: namespace, named: name) == nil
-            else { continue }
+    /// The facts the check reads: workloads and the objects of the referenced kind.
+    static func roles(_ target: LintPodReference.Target) -> Set<LintFactRole> {
+        switch target {
+        case .secret: [.workload, .secret]
+        case .configMap: [.workload, .configMap]
+        }
+    }
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .workload(let pod) = facts.detail, !pod.references.isEmpty,
+              set.hasObjects(group: "", kind: target.kind, in: facts.namespace)
+        else { return }
+        for reference in pod.references where reference.target == target
+            && !set.contains(group: "", kind: target.kind, in: facts.namespace, named: reference.name.name) {
             findings.append(LintFinding(
-                "\(reference.origin) refers to \(target.kind) \"\(name)\", which is not in the input for namespace \"\(namespace)\"",
-                at: reference.name))
+                "\(reference.origin.text) refers to \(target.kind) \"\(reference.name.name)\", which is not in the input for namespace \"\(facts.namespace)\"",
+                at: reference.name.range))
         }
     }
 }

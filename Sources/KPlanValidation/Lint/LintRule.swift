@@ -3,14 +3,12 @@ import KPlanCore
 /// A best-practice check run by `kplan lint` on every object of the input.
 ///
 /// A rule describes itself (``LintRuleDescription``: id, default severity, description, remediation and
-/// examples) and inspects one resource at a time, looking at the rest of the input only through the
-/// ``LintContext``. Rules are stateless values, so the engine may lint resources in parallel.
+/// examples). Its check is a ``LintObjectRule`` (one object on its own, while its tree is in memory), a
+/// ``LintSetRule`` (one object's ``LintObjectFacts`` against the facts of the whole input), or both.
+/// Rules are stateless values, so the engine may lint resources in parallel.
 public protocol LintRule: Sendable {
     /// What the rule checks, how serious it is by default, and the examples that test it.
     static var description: LintRuleDescription { get }
-
-    /// Appends a finding to `findings` for each problem the rule sees in `resource`.
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding])
 }
 
 extension LintRule {
@@ -19,6 +17,34 @@ extension LintRule {
 
     /// The rule's stable id.
     public var id: String { Self.description.id }
+
+    /// Appends a finding to `findings` for each problem the rule sees in `resource`, judged against the
+    /// whole input `context` describes (ignoring enablement and suppression).
+    public func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+        let pod = LintPodTemplate(resource)
+        if let rule = self as? any LintObjectRule {
+            rule.check(LintSubject(resource: resource, pod: pod, context: context.objectContext), into: &findings)
+        }
+        if let rule = self as? any LintSetRule,
+           let facts = LintObjectFacts(resource, pod: pod, in: context.objectContext, roles: type(of: rule).roles) {
+            rule.check(facts, in: context.facts, into: &findings)
+        }
+    }
+}
+
+/// A rule that judges one object on its own.
+protocol LintObjectRule: LintRule {
+    /// Appends a finding to `findings` for each problem the rule sees in the subject.
+    func check(_ subject: LintSubject, into findings: inout [LintFinding])
+}
+
+/// A rule that judges one object against the rest of the input, from facts alone.
+protocol LintSetRule: LintRule {
+    /// The kinds of object whose facts the rule reads (its subjects and the objects it looks up).
+    static var roles: Set<LintFactRole> { get }
+
+    /// Appends a finding to `findings` for each problem the rule sees in `facts` given `set`.
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding])
 }
 
 /// A rule's self-description: identity, defaults, user-facing text and examples.
@@ -74,8 +100,13 @@ public struct LintFinding: Sendable, Hashable {
 
     /// Creates a finding pointing at `node`.
     public init(_ message: String, at node: Node, notes: [Diagnostic.Note] = []) {
+        self.init(message, at: node.range, notes: notes)
+    }
+
+    /// Creates a finding pointing at `range`.
+    public init(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
         self.message = message
-        self.range = node.range
+        self.range = range
         self.notes = notes
     }
 }

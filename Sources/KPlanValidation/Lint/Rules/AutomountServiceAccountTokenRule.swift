@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods that mount an API token without opting out.
-struct AutomountServiceAccountTokenRule: LintRule {
+struct AutomountServiceAccountTokenRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "automount-service-account-token", severity: .warning, enabledByDefault: false,
         summary: "Reports pods whose `automountServiceAccountToken` is not `false`, so every container gets a Kubernetes API token it may not need. Off by default: the setting may also live on the ServiceAccount.",
@@ -38,8 +38,9 @@ struct AutomountServiceAccountTokenRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
+        guard let pod = subject.pod else { return }
         if let value = pod.spec["automountServiceAccountToken"], !value.isNull {
             if value.bool != false {
                 findings.append(LintFinding("the pod mounts a service account token", at: value))

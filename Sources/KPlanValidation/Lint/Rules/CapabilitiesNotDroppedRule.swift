@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers that keep the default Linux capabilities.
-struct CapabilitiesNotDroppedRule: LintRule {
+struct CapabilitiesNotDroppedRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "capabilities-not-dropped", severity: .warning,
         summary: "Reports containers whose `securityContext.capabilities.drop` does not include `ALL`, so they keep the runtime's default capabilities (such as `NET_RAW` and `CHOWN`) whether they need them or not.",
@@ -36,8 +36,8 @@ struct CapabilitiesNotDroppedRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             let drop = container.securityContext?[path: "capabilities", "drop"]
             let dropped = (drop?.items ?? []).compactMap { $0.string?.uppercased() }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports bindings to the `cluster-admin` role.
-struct ClusterAdminBindingRule: LintRule {
+struct ClusterAdminBindingRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "cluster-admin-binding", severity: .warning,
         summary: "Reports ClusterRoleBindings and RoleBindings granting the `cluster-admin` ClusterRole, which can do anything (in the whole cluster, or the binding's namespace).",
@@ -34,7 +34,8 @@ struct ClusterAdminBindingRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard resource.gvk.group == "rbac.authorization.k8s.io",
               resource.gvk.kind == "ClusterRoleBinding" || resource.gvk.kind == "RoleBinding",
               let roleRef = resource.node["roleRef"], roleRef["kind"]?.string == "ClusterRole",

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports references to ConfigMaps missing from the input.
-struct ConfigMapNotFoundRule: LintRule {
+struct ConfigMapNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "configmap-not-found", severity: .warning,
         summary: "Reports pods that reference a ConfigMap (env, envFrom, volumes) not defined in the input. Only checked when the input defines at least one ConfigMap in that namespace, so ConfigMaps managed elsewhere are not reported; optional references are ignored.",
@@ -52,7 +52,9 @@ struct ConfigMapNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        LintReferenceCheck(target: .configMap).check(resource, in: context, into: &findings)
+    static let roles: Set<LintFactRole> = LintReferenceCheck.roles(.configMap)
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        LintReferenceCheck(target: .configMap).check(facts, in: set, into: &findings)
     }
 }

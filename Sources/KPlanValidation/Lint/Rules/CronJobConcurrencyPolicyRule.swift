@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports CronJobs that leave `concurrencyPolicy` at `Allow`.
-struct CronJobConcurrencyPolicyRule: LintRule {
+struct CronJobConcurrencyPolicyRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "cronjob-concurrency-policy", severity: .info,
         summary: "Reports CronJobs without an explicit `spec.concurrencyPolicy`: the default `Allow` starts a new run while the previous one is still going, and slow runs pile up.",
@@ -27,7 +27,8 @@ struct CronJobConcurrencyPolicyRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard LintWorkloadKind(resource.gvk) == .cronJob, let spec = resource.node.entry("spec"),
               spec.value.entries != nil, spec.value["concurrencyPolicy"] == nil
         else { return }

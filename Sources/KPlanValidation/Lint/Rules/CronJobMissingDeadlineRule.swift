@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports CronJobs without `startingDeadlineSeconds`.
-struct CronJobMissingDeadlineRule: LintRule {
+struct CronJobMissingDeadlineRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "cronjob-missing-deadline", severity: .info,
         summary: "Reports CronJobs without `spec.startingDeadlineSeconds`: after the controller misses more than 100 schedules (during an outage, say) it stops starting the job altogether.",
@@ -27,7 +27,8 @@ struct CronJobMissingDeadlineRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard LintWorkloadKind(resource.gvk) == .cronJob, let spec = resource.node.entry("spec"),
               spec.value.entries != nil, spec.value["startingDeadlineSeconds"] == nil
         else { return }

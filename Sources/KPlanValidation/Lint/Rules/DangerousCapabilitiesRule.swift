@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers adding powerful Linux capabilities.
-struct DangerousCapabilitiesRule: LintRule {
+struct DangerousCapabilitiesRule: LintObjectRule {
     /// Capabilities that amount to, or easily lead to, control of the node or its network.
     static let dangerous: Set<String> = [
         "ALL", "BPF", "DAC_READ_SEARCH", "NET_ADMIN", "NET_RAW", "PERFMON", "SYS_ADMIN", "SYS_BOOT", "SYS_MODULE",
@@ -40,8 +40,8 @@ struct DangerousCapabilitiesRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             for item in container.securityContext?[path: "capabilities", "add"]?.items ?? [] {
                 guard let text = item.string else { continue }

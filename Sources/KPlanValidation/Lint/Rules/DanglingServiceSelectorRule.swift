@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports Services whose selector matches no pod template of the input.
-struct DanglingServiceSelectorRule: LintRule {
+struct DanglingServiceSelectorRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "dangling-service-selector", severity: .warning,
         summary: "Reports Services whose `spec.selector` matches the pod labels of no workload in the input, so they have no endpoints. Only checked when the input defines at least one workload in the Service's namespace; Services without a selector are not checked.",
@@ -56,16 +56,14 @@ struct DanglingServiceSelectorRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service",
-              let selectorNode = resource.node[path: "spec", "selector"], selectorNode.entries != nil
-        else { return }
-        let selector = LintLabelSelector(equalityMap: selectorNode)
-        let namespace = context.namespace(of: resource)
-        guard !selector.isEmpty, context.hasWorkloads(in: namespace),
-              context.workloads(in: namespace, matching: selector).isEmpty
+    static let roles: Set<LintFactRole> = [.service, .workload]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .service(let service) = facts.detail, !service.selector.isEmpty,
+              set.hasWorkloads(in: facts.namespace),
+              set.workloads(in: facts.namespace, matching: service.selector).isEmpty
         else { return }
         findings.append(LintFinding(
-            "the selector matches no workload's pods in namespace \"\(namespace)\"", at: selectorNode))
+            "the selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: service.selectorRange))
     }
 }

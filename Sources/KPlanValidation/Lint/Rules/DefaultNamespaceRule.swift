@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports namespaced objects placed in the `default` namespace.
-struct DefaultNamespaceRule: LintRule {
+struct DefaultNamespaceRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "default-namespace", severity: .info, enabledByDefault: false,
         summary: "Reports namespaced objects that name the `default` namespace or, written without `metadata.namespace`, land in it when applied with the default namespace. Off by default: many manifests are deliberately namespace-agnostic.",
@@ -32,7 +32,9 @@ struct DefaultNamespaceRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
+        let context = subject.context
         guard context.isNamespaced(resource.gvk), context.namespace(of: resource) == "default",
               let metadata = resource.node.entry("metadata")
         else { return }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports objects written with a deprecated or removed API version.
-struct DeprecatedAPIVersionRule: LintRule {
+struct DeprecatedAPIVersionRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "deprecated-api-version", severity: .warning,
         summary: "Reports objects whose `apiVersion` is deprecated or no longer served (`extensions/v1beta1`, `apps/v1beta2`, `batch/v1beta1` CronJob, `policy/v1beta1` PodDisruptionBudget, `autoscaling/v2beta2`, `flowcontrol.apiserver.k8s.io/v1beta3`, …) by the configured `kubernetesVersion`, or by the newest release when none is configured, naming the replacement; and alpha or beta versions still served beside a stable one (`resource.k8s.io/v1beta1` once `resource.k8s.io/v1` exists), which Kubernetes deprecates and later removes.",
@@ -59,7 +59,9 @@ struct DeprecatedAPIVersionRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
+        let context = subject.context
         guard let node = resource.node["apiVersion"] else { return }
         guard let entry = LintDeprecatedAPIs.entry(apiVersion: resource.gvk.apiVersion, kind: resource.gvk.kind) else {
             checkPreReleaseBesideStable(resource, in: context, at: node, into: &findings)
@@ -80,7 +82,7 @@ struct DeprecatedAPIVersionRule: LintRule {
 
     /// An alpha or beta version that the target release serves alongside a stable version of the kind.
     private func checkPreReleaseBesideStable(
-        _ resource: Resource, in context: LintContext, at node: Node, into findings: inout [LintFinding]
+        _ resource: Resource, in context: LintObjectContext, at node: Node, into findings: inout [LintFinding]
     ) {
         let gvk = resource.gvk
         guard Self.isPreRelease(gvk.version), let schemas = context.builtinSchemas else { return }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports environment variables that look like secrets written in plain text.
-struct EnvVarSecretRule: LintRule {
+struct EnvVarSecretRule: LintObjectRule {
     /// Name fragments that suggest a secret value.
     static let secretWords = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "APIKEY", "API_KEY", "PRIVATE_KEY", "CREDENTIAL"]
 
@@ -46,8 +46,8 @@ struct EnvVarSecretRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             for variable in container.node["env"]?.items ?? [] {
                 guard let name = variable["name"]?.scalar?.text, let value = variable["value"],

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports HorizontalPodAutoscalers whose target is missing from the input.
-struct HPATargetNotFoundRule: LintRule {
+struct HPATargetNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "hpa-target-not-found", severity: .warning,
         summary: "Reports HorizontalPodAutoscalers whose `scaleTargetRef` names a Deployment, StatefulSet, ReplicaSet or ReplicationController not defined in the input. Only checked when the input defines at least one workload in the autoscaler's namespace; other target kinds are not checked.",
@@ -60,26 +60,15 @@ struct HPATargetNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group == "autoscaling", resource.gvk.kind == "HorizontalPodAutoscaler",
-              let target = resource.node[path: "spec", "scaleTargetRef"],
-              let kind = target["kind"]?.string, let nameNode = target["name"], let name = nameNode.string
-        else { return }
-        let group: String
-        if let apiVersion = target["apiVersion"]?.string {
-            group = GroupVersionKind(apiVersion: apiVersion, kind: kind).group
-        } else {
-            group = kind == "ReplicationController" ? "" : "apps"
-        }
-        guard let workloadKind = LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind)),
-              workloadKind.hasReplicas
-        else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasWorkloads(in: namespace),
-              context.object(group: group, kind: kind, in: namespace, named: name) == nil
+    static let roles: Set<LintFactRole> = [.autoscaler, .workload]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .autoscaler(let target) = facts.detail, let group = target.checkedGroup,
+              set.hasWorkloads(in: facts.namespace),
+              !set.contains(group: group, kind: target.kind, in: facts.namespace, named: target.name)
         else { return }
         findings.append(LintFinding(
-            "scaleTargetRef names \(kind) \"\(name)\", which is not in the input for namespace \"\(namespace)\"",
-            at: nameNode))
+            "scaleTargetRef names \(target.kind) \"\(target.name)\", which is not in the input for namespace \"\(facts.namespace)\"",
+            at: target.nameRange))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods with `hostIPC: true`.
-struct HostIPCRule: LintRule {
+struct HostIPCRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "host-ipc", severity: .warning,
         summary: "Reports pods with `hostIPC: true`, which puts them in the host's IPC namespace: it can read and write the shared memory of every process on the node.",
@@ -38,8 +38,8 @@ struct HostIPCRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), let value = pod.spec["hostIPC"], value.bool == true else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod, let value = pod.spec["hostIPC"], value.bool == true else { return }
         findings.append(LintFinding("the pod shares the host's IPC namespace (hostIPC: true)", at: value))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods with `hostNetwork: true`.
-struct HostNetworkRule: LintRule {
+struct HostNetworkRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "host-network", severity: .warning,
         summary: "Reports pods with `hostNetwork: true`, which puts them in the host's network namespace: it sees every interface of the node and can bind its ports, bypassing NetworkPolicies.",
@@ -38,8 +38,8 @@ struct HostNetworkRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), let value = pod.spec["hostNetwork"], value.bool == true else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod, let value = pod.spec["hostNetwork"], value.bool == true else { return }
         findings.append(LintFinding("the pod uses the host's network (hostNetwork: true)", at: value))
     }
 }

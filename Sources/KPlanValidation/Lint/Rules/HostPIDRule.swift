@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods with `hostPID: true`.
-struct HostPIDRule: LintRule {
+struct HostPIDRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "host-pid", severity: .warning,
         summary: "Reports pods with `hostPID: true`, which puts them in the host's process namespace: it sees and can signal every process on the node.",
@@ -38,8 +38,8 @@ struct HostPIDRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), let value = pod.spec["hostPID"], value.bool == true else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod, let value = pod.spec["hostPID"], value.bool == true else { return }
         findings.append(LintFinding("the pod shares the host's process namespace (hostPID: true)", at: value))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports `hostPath` volumes.
-struct HostPathVolumeRule: LintRule {
+struct HostPathVolumeRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "host-path-volume", severity: .warning,
         summary: "Reports pods mounting a `hostPath` volume, which ties them to one node's filesystem and exposes that filesystem to the container.",
@@ -34,8 +34,8 @@ struct HostPathVolumeRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for volume in pod.spec["volumes"]?.items ?? [] {
             guard let entry = volume.entry("hostPath") else { continue }
             let name = volume["name"]?.scalar?.text ?? ""

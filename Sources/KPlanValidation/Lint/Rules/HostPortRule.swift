@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports container ports bound to the host.
-struct HostPortRule: LintRule {
+struct HostPortRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "host-port", severity: .warning,
         summary: "Reports container ports with a `hostPort`, which binds the port on the node: at most one such pod fits per node, and the port bypasses Services and NetworkPolicies.",
@@ -34,8 +34,8 @@ struct HostPortRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             for port in container.node["ports"]?.items ?? [] {
                 guard let hostPort = port["hostPort"], let number = hostPort.int, number != 0 else { continue }

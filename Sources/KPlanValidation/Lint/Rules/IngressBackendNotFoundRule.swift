@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports Ingress backends naming Services missing from the input.
-struct IngressBackendNotFoundRule: LintRule {
+struct IngressBackendNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "ingress-backend-not-found", severity: .warning,
         summary: "Reports Ingress backends (default backend and rule paths) naming a Service not defined in the input, which makes the Ingress answer 503. Only checked when the input defines at least one Service in the Ingress's namespace.",
@@ -76,26 +76,16 @@ struct IngressBackendNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group == "networking.k8s.io" || resource.gvk.group == "extensions",
-              resource.gvk.kind == "Ingress", let spec = resource.node["spec"]
+    static let roles: Set<LintFactRole> = [.ingress, .service]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .ingress(let backends) = facts.detail, !backends.isEmpty,
+              set.hasObjects(group: "", kind: "Service", in: facts.namespace)
         else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasObjects(group: "", kind: "Service", in: namespace) else { return }
-        var backends: [Node] = []
-        if let backend = spec["defaultBackend"] ?? spec["backend"] { backends.append(backend) }
-        for rule in spec["rules"]?.items ?? [] {
-            for path in rule[path: "http", "paths"]?.items ?? [] {
-                if let backend = path["backend"] { backends.append(backend) }
-            }
-        }
-        for backend in backends {
-            guard let nameNode = backend[path: "service", "name"] ?? backend["serviceName"], let name = nameNode.string,
-                  context.object(group: "", kind: "Service", in: namespace, named: name) == nil
-            else { continue }
+        for backend in backends where !set.contains(group: "", kind: "Service", in: facts.namespace, named: backend.name) {
             findings.append(LintFinding(
-                "the backend names Service \"\(name)\", which is not in the input for namespace \"\(namespace)\"",
-                at: nameNode))
+                "the backend names Service \"\(backend.name)\", which is not in the input for namespace \"\(facts.namespace)\"",
+                at: backend.range))
         }
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports Jobs that are never cleaned up.
-struct JobMissingTTLRule: LintRule {
+struct JobMissingTTLRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "job-missing-ttl", severity: .info,
         summary: "Reports Jobs without `spec.ttlSecondsAfterFinished`, which stay in the cluster with their pods after finishing until someone deletes them. Jobs created by CronJobs are cleaned up by their history limits and are not checked.",
@@ -48,7 +48,8 @@ struct JobMissingTTLRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard LintWorkloadKind(resource.gvk) == .job, let spec = resource.node.entry("spec"),
               spec.value.entries != nil, spec.value["ttlSecondsAfterFinished"] == nil
         else { return }

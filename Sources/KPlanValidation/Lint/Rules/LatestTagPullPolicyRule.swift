@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports `latest` images that are not pulled on every start.
-struct LatestTagPullPolicyRule: LintRule {
+struct LatestTagPullPolicyRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "latest-tag-pull-policy", severity: .warning,
         summary: "Reports containers whose image resolves to `latest` but whose `imagePullPolicy` is `IfNotPresent` or `Never`, so each node keeps running whichever `latest` it pulled first.",
@@ -34,8 +34,8 @@ struct LatestTagPullPolicyRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             guard let image = container.node["image"]?.string, LintImageReference(image).isLatest,
                   let policy = container.node["imagePullPolicy"], let value = policy.string,

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports images tagged `latest` or not tagged at all.
-struct LatestTagRule: LintRule {
+struct LatestTagRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "latest-tag", severity: .warning,
         summary: "Reports container images tagged `latest` or written without a tag or digest (which means `latest`): what runs changes whenever the image is pushed, and rollbacks cannot restore it.",
@@ -53,8 +53,8 @@ struct LatestTagRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             guard let image = container.node["image"], let text = image.string, !text.isEmpty else { continue }
             let reference = LintImageReference(text)

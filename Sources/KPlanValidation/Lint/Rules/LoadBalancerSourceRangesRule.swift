@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports LoadBalancer Services open to any source address.
-struct LoadBalancerSourceRangesRule: LintRule {
+struct LoadBalancerSourceRangesRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "load-balancer-source-ranges", severity: .info,
         summary: "Reports Services of type `LoadBalancer` without `loadBalancerSourceRanges`, which are reachable from any address the load balancer is, usually the internet.",
@@ -30,7 +30,8 @@ struct LoadBalancerSourceRangesRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service", let spec = resource.node["spec"],
               let type = spec["type"], type.string == "LoadBalancer",
               (spec["loadBalancerSourceRanges"]?.items ?? []).isEmpty

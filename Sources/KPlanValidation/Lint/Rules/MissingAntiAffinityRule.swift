@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports replicated workloads that do not spread their pods.
-struct MissingAntiAffinityRule: LintRule {
+struct MissingAntiAffinityRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-anti-affinity", severity: .info,
         summary: "Reports Deployments and StatefulSets with more than one replica and neither `podAntiAffinity` nor `topologySpreadConstraints`, so the scheduler may put every replica on one node and lose them all with it.",
@@ -60,8 +60,9 @@ struct MissingAntiAffinityRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), pod.kind == .deployment || pod.kind == .statefulSet,
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
+        guard let pod = subject.pod, pod.kind == .deployment || pod.kind == .statefulSet,
               let replicas = lintReplicas(pod), replicas > 1
         else { return }
         let antiAffinity = pod.spec[path: "affinity", "podAntiAffinity"]

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers without a cpu limit.
-struct MissingCPULimitRule: LintRule {
+struct MissingCPULimitRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-cpu-limit", severity: .info, enabledByDefault: false,
         summary: "Reports containers without a CPU limit. Off by default: CPU limits cause throttling, and many teams deliberately rely on requests alone.",
@@ -42,7 +42,8 @@ struct MissingCPULimitRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintResourceRequirement(section: "limits", resourceName: "cpu").check(resource, into: &findings)
     }
 }

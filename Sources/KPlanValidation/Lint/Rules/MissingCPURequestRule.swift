@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers without a cpu request.
-struct MissingCPURequestRule: LintRule {
+struct MissingCPURequestRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-cpu-request", severity: .warning,
         summary: "Reports containers without a CPU request: the scheduler then places the pod as if it needed no CPU, and it is first to be starved under contention.",
@@ -42,7 +42,8 @@ struct MissingCPURequestRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintResourceRequirement(section: "requests", resourceName: "cpu").check(resource, into: &findings)
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports long-running containers without a liveness probe.
-struct MissingLivenessProbeRule: LintRule {
+struct MissingLivenessProbeRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-liveness-probe", severity: .warning,
         summary: "Reports long-running containers without a liveness probe: a container that hangs without exiting is never restarted. Jobs, CronJobs, bare Pods that do not restart, init and ephemeral containers are not checked.",
@@ -55,8 +55,8 @@ struct MissingLivenessProbeRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), pod.isLongRunning else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod, pod.isLongRunning else { return }
         for container in pod.containers where container.role == .container {
             if let probe = container.node["livenessProbe"], !probe.isNull { continue }
             findings.append(LintFinding("\(container.label) has no liveness probe", at: container.anchor))

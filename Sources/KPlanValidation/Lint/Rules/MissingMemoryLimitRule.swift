@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers without a memory limit.
-struct MissingMemoryLimitRule: LintRule {
+struct MissingMemoryLimitRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-memory-limit", severity: .warning,
         summary: "Reports containers without a memory limit: a leak in one container can exhaust the node's memory and get other pods killed.",
@@ -42,7 +42,8 @@ struct MissingMemoryLimitRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintResourceRequirement(section: "limits", resourceName: "memory").check(resource, into: &findings)
     }
 }

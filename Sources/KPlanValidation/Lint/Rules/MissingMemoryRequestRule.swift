@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers without a memory request.
-struct MissingMemoryRequestRule: LintRule {
+struct MissingMemoryRequestRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-memory-request", severity: .warning,
         summary: "Reports containers without a memory request: the scheduler then places the pod as if it needed no memory, and it is among the first evicted under memory pressure.",
@@ -42,7 +42,8 @@ struct MissingMemoryRequestRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintResourceRequirement(section: "requests", resourceName: "memory").check(resource, into: &findings)
     }
 }

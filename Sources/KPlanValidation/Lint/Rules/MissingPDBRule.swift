@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports replicated workloads that no PodDisruptionBudget protects.
-struct MissingPDBRule: LintRule {
+struct MissingPDBRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "missing-pdb", severity: .info,
         summary: "Reports Deployments and StatefulSets with more than one replica whose pods no PodDisruptionBudget in the input selects, so a node drain may evict all of them at once.",
@@ -56,13 +56,13 @@ struct MissingPDBRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), pod.kind == .deployment || pod.kind == .statefulSet,
-              let replicas = lintReplicas(pod), replicas > 1
+    static let roles: Set<LintFactRole> = [.workload, .budget]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .workload(let pod) = facts.detail, pod.kind == .deployment || pod.kind == .statefulSet,
+              let replicas = pod.replicas, replicas > 1, !set.isBudgeted(facts)
         else { return }
-        guard !context.isBudgeted(pod) else { return }
         findings.append(LintFinding(
-            "\(replicas) replicas but no PodDisruptionBudget selects the pods",
-            at: resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)))
+            "\(replicas) replicas but no PodDisruptionBudget selects the pods", at: pod.replicasAnchor))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods without a priority class.
-struct MissingPriorityClassRule: LintRule {
+struct MissingPriorityClassRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-priority-class", severity: .info, enabledByDefault: false,
         summary: "Reports pods without `priorityClassName`, which get the cluster's default priority and may be preempted before less important pods. Off by default.",
@@ -32,8 +32,9 @@ struct MissingPriorityClassRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
+        guard let pod = subject.pod else { return }
         if let name = pod.spec["priorityClassName"]?.string, !name.isEmpty { return }
         findings.append(LintFinding("the pod has no priorityClassName", at: lintPodSpecKey(of: resource) ?? pod.spec))
     }

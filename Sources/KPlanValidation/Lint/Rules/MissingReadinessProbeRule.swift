@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports long-running containers without a readiness probe.
-struct MissingReadinessProbeRule: LintRule {
+struct MissingReadinessProbeRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-readiness-probe", severity: .warning,
         summary: "Reports long-running containers without a readiness probe: Services send traffic to a pod as soon as it starts, before it can serve. Jobs, CronJobs, bare Pods that do not restart, init and ephemeral containers are not checked.",
@@ -55,8 +55,8 @@ struct MissingReadinessProbeRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), pod.isLongRunning else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod, pod.isLongRunning else { return }
         for container in pod.containers where container.role == .container {
             if let probe = container.node["readinessProbe"], !probe.isNull { continue }
             findings.append(LintFinding("\(container.label) has no readiness probe", at: container.anchor))

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports objects without Kubernetes' recommended `app.kubernetes.io/name` label.
-struct MissingRecommendedLabelsRule: LintRule {
+struct MissingRecommendedLabelsRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "missing-recommended-labels", severity: .info, enabledByDefault: false,
         summary: "Reports objects without the recommended `app.kubernetes.io/name` label, which tools use to group an application's objects. Off by default.",
@@ -25,7 +25,8 @@ struct MissingRecommendedLabelsRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard resource.node[path: "metadata", "labels", "app.kubernetes.io/name"] == nil else { return }
         findings.append(LintFinding("\(resource.displayName) has no app.kubernetes.io/name label",
                                     at: lintNameAnchor(resource)))

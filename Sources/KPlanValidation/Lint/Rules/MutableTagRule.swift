@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports images whose tag names a moving target such as a branch.
-struct MutableTagRule: LintRule {
+struct MutableTagRule: LintObjectRule {
     /// Tags conventionally re-pointed at new builds.
     static let mutableTags: Set<String> = [
         "current", "dev", "develop", "development", "edge", "head", "main", "master", "nightly", "prod",
@@ -36,8 +36,8 @@ struct MutableTagRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             guard let image = container.node["image"], let text = image.string else { continue }
             let reference = LintImageReference(text)

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports NetworkPolicies whose pod selector matches no workload.
-struct NetworkPolicySelectsNothingRule: LintRule {
+struct NetworkPolicySelectsNothingRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "network-policy-selects-nothing", severity: .warning,
         summary: "Reports NetworkPolicies whose non-empty `spec.podSelector` matches the pod labels of no workload in the input, so the policy isolates nothing. Only checked when the input defines at least one workload in the policy's namespace.",
@@ -51,17 +51,14 @@ struct NetworkPolicySelectsNothingRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group == "networking.k8s.io" || resource.gvk.group == "extensions",
-              resource.gvk.kind == "NetworkPolicy",
-              let selectorNode = resource.node[path: "spec", "podSelector"],
-              let selector = LintLabelSelector(labelSelector: selectorNode), !selector.isEmpty
-        else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasWorkloads(in: namespace),
-              context.workloads(in: namespace, matching: selector).isEmpty
+    static let roles: Set<LintFactRole> = [.networkPolicy, .workload]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .networkPolicy(let selector, let range) = facts.detail,
+              set.hasWorkloads(in: facts.namespace),
+              set.workloads(in: facts.namespace, matching: selector).isEmpty
         else { return }
         findings.append(LintFinding(
-            "the pod selector matches no workload's pods in namespace \"\(namespace)\"", at: selectorNode))
+            "the pod selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: range))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports NodePort Services.
-struct NodePortServiceRule: LintRule {
+struct NodePortServiceRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "node-port-service", severity: .info,
         summary: "Reports Services of type `NodePort`, which open the port on every node of the cluster, bypassing any load balancer or ingress in front of it.",
@@ -29,7 +29,8 @@ struct NodePortServiceRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service",
               let type = resource.node[path: "spec", "type"], type.string == "NodePort"
         else { return }

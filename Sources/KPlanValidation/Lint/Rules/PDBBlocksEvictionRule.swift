@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports PodDisruptionBudgets that allow no voluntary disruption.
-struct PDBBlocksEvictionRule: LintRule {
+struct PDBBlocksEvictionRule: LintObjectRule, LintSetRule {
     static let description = LintRuleDescription(
         id: "pdb-blocks-eviction", severity: .warning,
         summary: "Reports PodDisruptionBudgets that allow no pod to be evicted: `maxUnavailable: 0`, `minAvailable: 100%`, or a `minAvailable` at least the total replicas of the workloads it selects in the input. Node drains and cluster upgrades then hang.",
@@ -85,35 +85,38 @@ struct PDBBlocksEvictionRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    static let roles: Set<LintFactRole> = [.budget, .workload]
+
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         guard resource.gvk.group == "policy", resource.gvk.kind == "PodDisruptionBudget",
               let spec = resource.node["spec"]
         else { return }
         if let max = spec["maxUnavailable"], max.int == 0 || max.string == "0" || max.string == "0%" {
             findings.append(LintFinding("maxUnavailable 0 allows no pod to be evicted", at: max))
         }
-        guard let min = spec["minAvailable"] else { return }
-        if min.string == "100%" {
+        if let min = spec["minAvailable"], min.string == "100%" {
             findings.append(LintFinding("minAvailable 100% allows no pod to be evicted", at: min))
-            return
         }
-        guard let wanted = min.int, let selector = LintLabelSelector(labelSelector: spec["selector"]),
-              !selector.isEmpty
+    }
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .budget(let budget) = facts.detail, let min = budget.minAvailable,
+              let selector = budget.selector, !selector.isEmpty
         else { return }
-        let selected = context.workloads(in: context.namespace(of: resource), matching: selector)
-        let replicas = selected.map(lintReplicas)
-        guard !replicas.isEmpty, replicas.allSatisfy({ $0 != nil }) else { return }
-        let total = replicas.reduce(Int64(0)) { sum, count in
-            let (result, overflow) = sum.addingReportingOverflow(count ?? 0)
+        let selected = set.workloads(in: facts.namespace, matching: selector)
+        guard !selected.isEmpty, selected.allSatisfy({ $0.pod.replicas != nil }) else { return }
+        let total = selected.reduce(Int64(0)) { sum, workload in
+            let (result, overflow) = sum.addingReportingOverflow(workload.pod.replicas ?? 0)
             return overflow ? .max : result
         }
-        guard wanted >= total else { return }
+        guard min.value >= total else { return }
         let notes = selected.map { workload in
-            Diagnostic.Note("selects \(workload.resource.displayName) (\(lintReplicas(workload) ?? 0) replicas)",
-                            at: workload.resource.location(of: lintNameAnchor(workload.resource)))
+            Diagnostic.Note("selects \(workload.object.displayName) (\(workload.pod.replicas ?? 0) replicas)",
+                            at: workload.object.location(workload.object.nameAnchor))
         }
         findings.append(LintFinding(
-            "minAvailable \(wanted) is at least the \(total) replicas selected, so no pod can be evicted", at: min,
-            notes: notes))
+            "minAvailable \(min.value) is at least the \(total) replicas selected, so no pod can be evicted",
+            at: min.range, notes: notes))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports PodDisruptionBudgets that select no workload's pods.
-struct PDBSelectorMatchesNothingRule: LintRule {
+struct PDBSelectorMatchesNothingRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "pdb-selector-matches-nothing", severity: .warning,
         summary: "Reports PodDisruptionBudgets whose `spec.selector` matches the pod labels of no workload in the input, so they protect nothing. Only checked when the input defines at least one workload in the budget's namespace.",
@@ -62,17 +62,15 @@ struct PDBSelectorMatchesNothingRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group == "policy", resource.gvk.kind == "PodDisruptionBudget",
-              let selectorNode = resource.node[path: "spec", "selector"], selectorNode.entries != nil,
-              let selector = LintLabelSelector(labelSelector: selectorNode), !selector.isEmpty
+    static let roles: Set<LintFactRole> = [.budget, .workload]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .budget(let budget) = facts.detail, let anchor = budget.selectorAnchor,
+              let selector = budget.selector, !selector.isEmpty,
+              set.hasWorkloads(in: facts.namespace),
+              set.workloads(in: facts.namespace, matching: selector).isEmpty
         else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasWorkloads(in: namespace),
-              context.workloads(in: namespace, matching: selector).isEmpty
-        else { return }
-        let anchor = selectorNode.entries?.first?.key ?? selectorNode
         findings.append(LintFinding(
-            "the selector matches no workload's pods in namespace \"\(namespace)\"", at: anchor))
+            "the selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: anchor))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers that do not forbid privilege escalation.
-struct PrivilegeEscalationRule: LintRule {
+struct PrivilegeEscalationRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "privilege-escalation", severity: .warning,
         summary: "Reports containers whose `securityContext.allowPrivilegeEscalation` is not `false`: a process can then gain more privileges than its parent, through setuid binaries for example.",
@@ -31,7 +31,8 @@ struct PrivilegeEscalationRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintSecurityFlag(field: "allowPrivilegeEscalation", wanted: false, reportMissing: true,
                          problem: "allows privilege escalation").check(resource, into: &findings)
     }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports privileged containers.
-struct PrivilegedContainerRule: LintRule {
+struct PrivilegedContainerRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "privileged-container", severity: .warning,
         summary: "Reports containers with `securityContext.privileged: true`, which gives them every capability and access to the host's devices: a compromise of the container is a compromise of the node.",
@@ -33,7 +33,8 @@ struct PrivilegedContainerRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintSecurityFlag(field: "privileged", wanted: false, reportMissing: false, problem: "is privileged")
             .check(resource, into: &findings)
     }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports RBAC rules that let a subject read Secrets.
-struct RBACSecretAccessRule: LintRule {
+struct RBACSecretAccessRule: LintObjectRule {
     /// Verbs that reveal a Secret's content.
     static let readVerbs: Set<String> = ["*", "get", "list", "watch"]
 
@@ -39,7 +39,8 @@ struct RBACSecretAccessRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         for rule in lintPolicyRules(resource) ?? [] {
             let groups = (rule["apiGroups"]?.items ?? []).compactMap(\.string)
             let verbs = (rule["verbs"]?.items ?? []).compactMap(\.string)

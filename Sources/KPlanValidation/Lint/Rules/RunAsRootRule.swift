@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers that may run as root.
-struct RunAsRootRule: LintRule {
+struct RunAsRootRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "run-as-root", severity: .warning,
         summary: "Reports containers that may run as root: `runAsUser: 0`, `runAsNonRoot: false`, or neither `runAsNonRoot: true` nor a non-zero `runAsUser` in the container's or the pod's security context.",
@@ -51,8 +51,8 @@ struct RunAsRootRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             let user = lintEffectiveSecurityField("runAsUser", of: container, in: pod)
             let nonRoot = lintEffectiveSecurityField("runAsNonRoot", of: container, in: pod)

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers exposing the SSH port.
-struct SSHPortRule: LintRule {
+struct SSHPortRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "ssh-port", severity: .warning,
         summary: "Reports containers declaring port 22, which suggests an SSH server inside the container: a remote way in that bypasses Kubernetes' access control and audit.",
@@ -34,8 +34,8 @@ struct SSHPortRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             for port in container.node["ports"]?.items ?? [] {
                 guard let number = port["containerPort"], number.int == 22 else { continue }

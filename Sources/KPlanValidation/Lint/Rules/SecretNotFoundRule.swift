@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports references to Secrets missing from the input.
-struct SecretNotFoundRule: LintRule {
+struct SecretNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "secret-not-found", severity: .warning,
         summary: "Reports pods that reference a Secret (env, envFrom, volumes, imagePullSecrets) not defined in the input. Only checked when the input defines at least one Secret in that namespace, so Secrets managed elsewhere are not reported; optional references are ignored.",
@@ -64,7 +64,9 @@ struct SecretNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        LintReferenceCheck(target: .secret).check(resource, in: context, into: &findings)
+    static let roles: Set<LintFactRole> = LintReferenceCheck.roles(.secret)
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        LintReferenceCheck(target: .secret).check(facts, in: set, into: &findings)
     }
 }

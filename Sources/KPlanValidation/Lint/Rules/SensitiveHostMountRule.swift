@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports `hostPath` volumes of sensitive host directories and sockets.
-struct SensitiveHostMountRule: LintRule {
+struct SensitiveHostMountRule: LintObjectRule {
     /// Host paths that give control of the node, its runtime or its credentials.
     static let sensitivePaths: [String] = [
         "/", "/boot", "/dev", "/etc", "/proc", "/root", "/run", "/sys", "/var/lib/docker", "/var/lib/kubelet",
@@ -45,8 +45,8 @@ struct SensitiveHostMountRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for volume in pod.spec["volumes"]?.items ?? [] {
             guard let pathNode = volume[path: "hostPath", "path"], let path = pathNode.string else { continue }
             var normalized = path

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods running as a ServiceAccount missing from the input.
-struct ServiceAccountNotFoundRule: LintRule {
+struct ServiceAccountNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "service-account-not-found", severity: .warning,
         summary: "Reports pods whose `serviceAccountName` names a ServiceAccount not defined in the input; the pods are then not created. Only checked when the input defines at least one ServiceAccount in that namespace, and never for `default`, which every namespace has.",
@@ -56,17 +56,15 @@ struct ServiceAccountNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource),
-              let nameNode = pod.spec["serviceAccountName"] ?? pod.spec["serviceAccount"],
-              let name = nameNode.string, !name.isEmpty, name != "default"
-        else { return }
-        let namespace = context.namespace(of: resource)
-        guard context.hasObjects(group: "", kind: "ServiceAccount", in: namespace),
-              context.object(group: "", kind: "ServiceAccount", in: namespace, named: name) == nil
+    static let roles: Set<LintFactRole> = [.workload, .serviceAccount]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .workload(let pod) = facts.detail, let account = pod.serviceAccount,
+              set.hasObjects(group: "", kind: "ServiceAccount", in: facts.namespace),
+              !set.contains(group: "", kind: "ServiceAccount", in: facts.namespace, named: account.name)
         else { return }
         findings.append(LintFinding(
-            "the pod runs as ServiceAccount \"\(name)\", which is not in the input for namespace \"\(namespace)\"",
-            at: nameNode))
+            "the pod runs as ServiceAccount \"\(account.name)\", which is not in the input for namespace \"\(facts.namespace)\"",
+            at: account.range))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports Service ports targeting a port name no selected container declares.
-struct ServiceTargetPortNotFoundRule: LintRule {
+struct ServiceTargetPortNotFoundRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "service-target-port-not-found", severity: .warning,
         summary: "Reports Service ports whose `targetPort` is a name that no container of the selected workloads declares, so traffic to that port goes nowhere. Only checked when the selector matches at least one workload in the input.",
@@ -65,31 +65,25 @@ struct ServiceTargetPortNotFoundRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service",
-              let selectorNode = resource.node[path: "spec", "selector"], selectorNode.entries != nil
+    static let roles: Set<LintFactRole> = [.service, .workload]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .service(let service) = facts.detail, !service.selector.isEmpty, !service.namedTargetPorts.isEmpty
         else { return }
-        let selector = LintLabelSelector(equalityMap: selectorNode)
-        guard !selector.isEmpty else { return }
-        let selected = context.workloads(in: context.namespace(of: resource), matching: selector)
+        let selected = set.workloads(in: facts.namespace, matching: service.selector)
         guard !selected.isEmpty else { return }
-        var declared: Set<String> = []
-        for pod in selected {
-            for container in pod.containers {
-                for port in container.node["ports"]?.items ?? [] {
-                    if let name = port["name"]?.string { declared.insert(name) }
-                }
-            }
+        let missing = service.namedTargetPorts.filter { port in
+            !selected.contains { $0.pod.portNames.contains(port.name) }
         }
+        guard !missing.isEmpty else { return }
         let notes = selected.map { workload in
-            Diagnostic.Note("selects the pods of \(workload.resource.displayName)",
-                            at: workload.resource.location(of: lintNameAnchor(workload.resource)))
+            Diagnostic.Note("selects the pods of \(workload.object.displayName)",
+                            at: workload.object.location(workload.object.nameAnchor))
         }
-        for port in resource.node[path: "spec", "ports"]?.items ?? [] {
-            guard let target = port["targetPort"], let name = target.string, !declared.contains(name) else { continue }
+        for port in missing {
             findings.append(LintFinding(
-                "targetPort \"\(name)\" is not a port name declared by any container the Service selects", at: target,
-                notes: notes))
+                "targetPort \"\(port.name)\" is not a port name declared by any container the Service selects",
+                at: port.range, notes: notes))
         }
     }
 }

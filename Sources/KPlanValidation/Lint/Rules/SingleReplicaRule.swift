@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports Deployments running a single replica.
-struct SingleReplicaRule: LintRule {
+struct SingleReplicaRule: LintSetRule {
     static let description = LintRuleDescription(
         id: "single-replica", severity: .info, enabledByDefault: false,
         summary: "Reports Deployments and StatefulSets with one replica (explicitly or by default) that no HorizontalPodAutoscaler in the input scales: every restart or node drain is an outage. Off by default.",
@@ -58,13 +58,12 @@ struct SingleReplicaRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource), pod.kind == .deployment || pod.kind == .statefulSet,
-              lintReplicas(pod) == 1
+    static let roles: Set<LintFactRole> = [.workload, .autoscaler]
+
+    func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
+        guard case .workload(let pod) = facts.detail, pod.kind == .deployment || pod.kind == .statefulSet,
+              pod.replicas == 1, !set.isAutoscaled(facts)
         else { return }
-        guard !context.isAutoscaled(resource) else { return }
-        findings.append(LintFinding(
-            "\(resource.displayName) runs a single replica",
-            at: resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)))
+        findings.append(LintFinding("\(facts.displayName) runs a single replica", at: pod.replicasAnchor))
     }
 }

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers with an unmasked `/proc`.
-struct UnmaskedProcMountRule: LintRule {
+struct UnmaskedProcMountRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "unmasked-proc-mount", severity: .warning,
         summary: "Reports containers with `securityContext.procMount: Unmasked`, which exposes the host's kernel interfaces under `/proc` that the runtime normally hides.",
@@ -29,8 +29,8 @@ struct UnmaskedProcMountRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for container in pod.containers {
             guard let value = container.securityContext?["procMount"], value.string == "Unmasked" else { continue }
             findings.append(LintFinding("\(container.label) mounts /proc unmasked", at: value))

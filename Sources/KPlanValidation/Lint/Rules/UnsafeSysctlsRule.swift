@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports pods setting sysctls outside Kubernetes' safe set.
-struct UnsafeSysctlsRule: LintRule {
+struct UnsafeSysctlsRule: LintObjectRule {
     /// The sysctls Kubernetes considers namespaced and safe.
     static let safe: Set<String> = [
         "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start",
@@ -44,8 +44,8 @@ struct UnsafeSysctlsRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        guard let pod = subject.pod else { return }
         for sysctl in pod.podSecurityContext?["sysctls"]?.items ?? [] {
             guard let name = sysctl["name"], let text = name.string else { continue }
             let dotted = text.split(separator: "/", omittingEmptySubsequences: false).joined(separator: ".")

@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports RBAC rules granting `*` verbs or resources.
-struct WildcardRBACRule: LintRule {
+struct WildcardRBACRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "wildcard-rbac", severity: .warning,
         summary: "Reports Role and ClusterRole rules with `*` in `verbs` or `resources`, which grant every present and future permission of that kind.",
@@ -32,7 +32,8 @@ struct WildcardRBACRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         for rule in lintPolicyRules(resource) ?? [] {
             for field in ["resources", "verbs"] {
                 for item in rule[field]?.items ?? [] where item.string == "*" {

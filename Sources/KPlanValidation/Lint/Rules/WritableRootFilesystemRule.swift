@@ -1,7 +1,7 @@
 import KPlanCore
 
 /// Reports containers whose root filesystem is writable.
-struct WritableRootFilesystemRule: LintRule {
+struct WritableRootFilesystemRule: LintObjectRule {
     static let description = LintRuleDescription(
         id: "writable-root-filesystem", severity: .warning,
         summary: "Reports containers whose `securityContext.readOnlyRootFilesystem` is not `true`: an attacker can then modify the container's binaries and configuration.",
@@ -32,7 +32,8 @@ struct WritableRootFilesystemRule: LintRule {
             """,
         ])
 
-    func check(_ resource: Resource, in context: LintContext, into findings: inout [LintFinding]) {
+    func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
+        let resource = subject.resource
         LintSecurityFlag(field: "readOnlyRootFilesystem", wanted: true, reportMissing: true,
                          problem: "has a writable root filesystem").check(resource, into: &findings)
     }

@@ -1,0 +1,128 @@
+import KPlanCore
+
+/// The facts of a whole input set, indexed once for the cross-object rules.
+///
+/// The input is often only part of what a cluster holds, so rules that report a missing object first
+/// ask whether the input plausibly describes that namespace completely (``hasObjects(group:kind:in:)``,
+/// ``hasWorkloads(in:)``), and stay silent when it does not.
+struct LintFactSet: Sendable {
+    /// A workload's identity and pod template facts.
+    struct Workload: Sendable {
+        /// The workload object.
+        let object: LintObjectFacts
+        /// Its pod template.
+        let pod: LintWorkloadFacts
+    }
+
+    private struct KindKey: Hashable, Sendable {
+        var group: String
+        var kind: String
+        var namespace: String
+    }
+
+    private struct LabelKey: Hashable, Sendable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
+
+    private let kinds: Set<KindKey>
+    private let names: Set<ResourceKey>
+    private let workloadsByNamespace: [String: [Workload]]
+    /// Indexes into `workloadsByNamespace[namespace]` of the templates carrying a label.
+    private let workloadsByLabel: [LabelKey: [Int]]
+    /// Workloads whose pods some PodDisruptionBudget selects (group left empty).
+    private let budgetedWorkloads: Set<ResourceKey>
+    /// Workloads some HorizontalPodAutoscaler targets (group left empty).
+    private let autoscaledWorkloads: Set<ResourceKey>
+
+    /// Indexes `facts`.
+    init(_ facts: [LintObjectFacts]) {
+        var kinds: Set<KindKey> = []
+        var names: Set<ResourceKey> = []
+        var workloads: [String: [Workload]] = [:]
+        var workloadsByLabel: [LabelKey: [Int]] = [:]
+        var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
+        var autoscaled: Set<ResourceKey> = []
+        for object in facts {
+            kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
+            names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+            switch object.detail {
+            case .workload(let pod):
+                let index = workloads[object.namespace, default: []].count
+                workloads[object.namespace, default: []].append(Workload(object: object, pod: pod))
+                for (label, value) in pod.labels {
+                    workloadsByLabel[LabelKey(namespace: object.namespace, key: label, value: value), default: []]
+                        .append(index)
+                }
+            case .budget(let budget):
+                budgets.append((object.namespace, budget.selector))
+            case .autoscaler(let target):
+                autoscaled.insert(ResourceKey(group: "", kind: target.kind, namespace: object.namespace, name: target.name))
+            case .identity, .service, .networkPolicy, .ingress:
+                break
+            }
+        }
+        self.kinds = kinds
+        self.names = names
+        self.workloadsByNamespace = workloads
+        self.workloadsByLabel = workloadsByLabel
+        self.autoscaledWorkloads = autoscaled
+        var budgeted: Set<ResourceKey> = []
+        for (namespace, selector) in budgets {
+            let all = workloads[namespace] ?? []
+            let selected = selector.map { Self.select($0, from: all, namespace: namespace, index: workloadsByLabel) } ?? all
+            for workload in selected { budgeted.insert(Self.workloadKey(workload.object)) }
+        }
+        self.budgetedWorkloads = budgeted
+    }
+
+    /// Whether the set holds an object of a group, kind, namespace and name.
+    func contains(group: String, kind: String, in namespace: String, named name: String) -> Bool {
+        names.contains(ResourceKey(group: group, kind: kind, namespace: namespace, name: name))
+    }
+
+    /// Whether the set holds at least one object of a group and kind in a namespace.
+    func hasObjects(group: String, kind: String, in namespace: String) -> Bool {
+        kinds.contains(KindKey(group: group, kind: kind, namespace: namespace))
+    }
+
+    /// Whether the set holds at least one object with a pod template in a namespace.
+    func hasWorkloads(in namespace: String) -> Bool {
+        workloadsByNamespace[namespace] != nil
+    }
+
+    /// The workloads of a namespace whose pod labels `selector` matches, in input order.
+    ///
+    /// A selector with `matchLabels` only looks at the templates carrying its rarest label.
+    func workloads(in namespace: String, matching selector: LintLabelSelector) -> [Workload] {
+        Self.select(selector, from: workloadsByNamespace[namespace] ?? [], namespace: namespace, index: workloadsByLabel)
+    }
+
+    /// Whether a PodDisruptionBudget of the set selects the pods of a workload (or has a selector whose
+    /// meaning is unknown, which is taken to select them).
+    func isBudgeted(_ workload: LintObjectFacts) -> Bool {
+        budgetedWorkloads.contains(Self.workloadKey(workload))
+    }
+
+    /// Whether a HorizontalPodAutoscaler of the set targets the object (by kind and name).
+    func isAutoscaled(_ object: LintObjectFacts) -> Bool {
+        autoscaledWorkloads.contains(Self.workloadKey(object))
+    }
+
+    private static func select(
+        _ selector: LintLabelSelector, from all: [Workload], namespace: String, index: [LabelKey: [Int]]
+    ) -> [Workload] {
+        var rarest: [Int]?
+        for (key, value) in selector.matchLabels {
+            let postings = index[LabelKey(namespace: namespace, key: key, value: value)] ?? []
+            if postings.count < rarest?.count ?? .max { rarest = postings }
+        }
+        guard let rarest else { return all.filter { selector.matches($0.pod.labels) } }
+        return rarest.lazy.map { all[$0] }.filter { selector.matches($0.pod.labels) }
+    }
+
+    private static func workloadKey(_ object: LintObjectFacts) -> ResourceKey {
+        ResourceKey(group: "", kind: object.kind, namespace: object.namespace, name: object.name)
+    }
+}
