@@ -1,52 +1,77 @@
 import KPlanCore
+import KPlanOutput
 import KPlanValidation
 import KPlanYAML
 
-/// What reading one input file produced.
-struct ParsedFile: Sendable {
+/// What reading and checking one input file produced. Resource trees are dropped as soon as each is
+/// checked; only custom resources whose CRD may still come later in the input are kept.
+struct FileOutcome: Sendable {
     var path: String
-    var bytes: [UInt8]
-    var resources: [Resource] = []
-    var crds: [CompiledCRD] = []
     var diagnostics: [Diagnostic] = []
+    var checked: [CheckedObject] = []
+    /// Custom resources of kinds no known CRD defines yet, checked once every file has been read.
+    var deferred: [Resource] = []
+    var crds: [CompiledCRD] = []
+    var objects: [ReportObject] = []
     var documentCount = 0
+    var resourceCount = 0
+    /// The bytes, kept only for standard input, which cannot be read again to show source lines.
+    var standardInput: [UInt8]?
 }
 
-/// Reads one file: YAML documents to resources, compiling the CRDs among them.
+/// Reads one file: YAML documents to resources, each checked as soon as it is read.
 struct FileStage: Sendable {
     var reader: FileReader
     var extractor: ResourceExtractor
+    var checker: ObjectChecker
+    /// Keep a `ReportObject` per resource (for formats that list objects).
+    var collectObjects: Bool
 
-    /// Parses `path` into resources, streaming its documents.
-    func parse(_ path: String) -> ParsedFile {
+    /// Parses and checks `path`, streaming its documents.
+    func check(_ path: String) -> FileOutcome {
+        var outcome = FileOutcome(path: path)
         guard let bytes = reader.read(path) else {
-            return ParsedFile(path: path, bytes: [], diagnostics: [reader.unreadable(path)])
+            outcome.diagnostics = [reader.unreadable(path)]
+            return outcome
         }
-        var file = ParsedFile(path: path, bytes: bytes)
+        if path == "-" { outcome.standardInput = bytes }
         let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
             guard !document.isEmpty else { return }
-            file.documentCount += 1
+            outcome.documentCount += 1
             let (resources, diagnostics) = extractor.resources(in: document, file: path)
-            file.diagnostics += diagnostics
+            outcome.diagnostics += diagnostics
             for resource in resources {
+                outcome.resourceCount += 1
+                if collectObjects { outcome.objects.append(ReportObject(resource)) }
                 if resource.gvk.group == CRDCompiler.group, resource.gvk.kind == "CustomResourceDefinition" {
                     let (crd, crdDiagnostics) = CRDCompiler.compile(resource)
-                    file.diagnostics += crdDiagnostics
-                    if let crd { file.crds.append(crd) }
+                    outcome.diagnostics += crdDiagnostics
+                    if let crd { outcome.crds.append(crd) }
                 }
-                file.resources.append(resource)
+                if checker.canCheck(resource) {
+                    outcome.checked.append(checker.check(resource))
+                } else {
+                    outcome.deferred.append(resource)
+                }
             }
         }
-        file.diagnostics += yamlDiagnostics
-        return file
+        outcome.diagnostics += yamlDiagnostics
+        return outcome
     }
 
-    /// The CRDs in a reference file given with `--crd`, and the problems that kept any from compiling.
-    func crds(in path: String) -> ParsedFile {
-        var file = parse(path)
-        file.diagnostics = file.diagnostics.filter { $0.severity == .error && !$0.code.hasPrefix("input.") }
-        file.resources = []
-        file.bytes = []
-        return file
+    /// The CRDs in a reference file given with `--crd`, and the errors that kept any from compiling.
+    func crds(in path: String) -> (crds: [CompiledCRD], diagnostics: [Diagnostic]) {
+        guard let bytes = reader.read(path) else { return ([], [reader.unreadable(path)]) }
+        var crds: [CompiledCRD] = []
+        var compileDiagnostics: [Diagnostic] = []
+        let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
+            for resource in extractor.resources(in: document, file: path).resources
+            where resource.gvk.group == CRDCompiler.group && resource.gvk.kind == "CustomResourceDefinition" {
+                let (crd, crdDiagnostics) = CRDCompiler.compile(resource)
+                crds += crd.map { [$0] } ?? []
+                compileDiagnostics += crdDiagnostics
+            }
+        }
+        return (crds, (yamlDiagnostics + compileDiagnostics).filter { $0.severity == .error })
     }
 }

@@ -23,6 +23,8 @@ public struct LintOptions: Sendable, Decodable {
     public var disableRules: [String]
     /// Files checked at once: 0 uses every core, 1 checks one file at a time.
     public var jobs: Int
+    /// Keep a record of every resource for reports that list objects (JUnit); off saves memory.
+    public var collectObjects: Bool
     /// Directory that relative paths are read from (nil: the process's working directory). Paths are
     /// still shown as given.
     public var workingDirectory: String?
@@ -32,9 +34,10 @@ public struct LintOptions: Sendable, Decodable {
         paths: [String] = [], kubernetesVersion: String? = nil, crdPaths: [String] = [],
         ignoreMissingSchemas: Bool = false, skipNonKubernetes: Bool = false, defaultNamespace: String = "default",
         configPath: String? = nil, noConfig: Bool = false, enableRules: [String] = [], disableRules: [String] = [],
-        jobs: Int = 0, workingDirectory: String? = nil
+        jobs: Int = 0, collectObjects: Bool = false, workingDirectory: String? = nil
     ) {
         self.jobs = jobs
+        self.collectObjects = collectObjects
         self.paths = paths
         self.kubernetesVersion = kubernetesVersion
         self.crdPaths = crdPaths
@@ -50,7 +53,7 @@ public struct LintOptions: Sendable, Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case paths, kubernetesVersion, crdPaths, ignoreMissingSchemas, skipNonKubernetes, defaultNamespace
-        case configPath, noConfig, enableRules, disableRules, jobs, workingDirectory
+        case configPath, noConfig, enableRules, disableRules, jobs, collectObjects, workingDirectory
     }
 
     /// Decodes options where every key is optional (used by golden test cases' `options.json`).
@@ -68,6 +71,7 @@ public struct LintOptions: Sendable, Decodable {
             enableRules: try c.decodeIfPresent([String].self, forKey: .enableRules) ?? [],
             disableRules: try c.decodeIfPresent([String].self, forKey: .disableRules) ?? [],
             jobs: try c.decodeIfPresent(Int.self, forKey: .jobs) ?? 0,
+            collectObjects: try c.decodeIfPresent(Bool.self, forKey: .collectObjects) ?? false,
             workingDirectory: try c.decodeIfPresent(String.self, forKey: .workingDirectory))
     }
 }

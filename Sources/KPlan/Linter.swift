@@ -7,9 +7,10 @@ import KPlanYAML
 /// Runs `kplan lint`: reads the inputs, parses them, validates every resource and returns the findings.
 ///
 /// The stages, in order: configuration; the schema registry for the Kubernetes version, extended with
-/// CRDs from `--crd` paths; parsing every input file in parallel (CRDs found in the input are compiled
-/// as they are read); then, once every CRD is known, schema validation, semantic checks and lint rules
-/// for every resource in parallel, and the checks over the whole set (duplicates, cross-object rules).
+/// CRDs from `--crd` paths; every input file in parallel, each resource checked as soon as it is read
+/// (schema validation, semantic checks, per-object lint rules) and reduced to compact facts, CRDs
+/// compiled as they are read; custom resources whose CRD was not known yet, once every CRD is; then the
+/// checks over the whole set (duplicates, cross-object lint rules) over the facts.
 public struct Linter: Sendable {
     /// What to lint and how.
     public var options: LintOptions
@@ -38,48 +39,73 @@ public struct Linter: Sendable {
         }
         let extractor = ResourceExtractor(skipNonKubernetes: options.skipNonKubernetes || configuration.skipNonKubernetes)
         let collector = InputCollector(workingDirectory: options.workingDirectory)
+        let engine = LintEngine(configuration: configuration)
+        let ignoreMissingSchemas = options.ignoreMissingSchemas || configuration.ignoreMissingSchemas
+        func checker(_ registry: SchemaRegistry) -> ObjectChecker {
+            ObjectChecker(registry: registry, engine: engine, ignoreMissingSchemas: ignoreMissingSchemas,
+                          defaultNamespace: options.defaultNamespace)
+        }
+        func stage(_ registry: SchemaRegistry) -> FileStage {
+            FileStage(reader: reader, extractor: extractor, checker: checker(registry), collectObjects: options.collectObjects)
+        }
 
         // CRDs named with --crd are schema sources, not inputs: only their compile errors are reported.
         let (crdFiles, crdCollectDiagnostics) = collector.collect(options.crdPaths)
         diagnostics += crdCollectDiagnostics
-        let referenceCRDs = crdFiles.parallelMap(parallel: options.jobs != 1) { path in
-            FileStage(reader: reader, extractor: extractor).crds(in: path)
-        }
-        var registry = builtin.adding(crds: referenceCRDs.flatMap(\.crds))
+        let referenceStage = stage(builtin)
+        let referenceCRDs = crdFiles.parallelMap(parallel: options.jobs != 1) { referenceStage.crds(in: $0) }
+        let known = builtin.adding(crds: referenceCRDs.flatMap(\.crds))
         diagnostics += referenceCRDs.flatMap(\.diagnostics)
 
+        // Each file is parsed and its resources checked as they are read; only custom resources whose
+        // CRD may come later in the input wait, for the registry that has every input CRD.
         let (allFiles, collectDiagnostics) = collector.collect(options.paths)
         diagnostics += collectDiagnostics
         let files = allFiles.filter { !configuration.isExcluded(path: absolute(reader.resolved($0))) }
-        let parsed = files.parallelMap(parallel: options.jobs != 1) { path in
-            FileStage(reader: reader, extractor: extractor).parse(path)
-        }
-        registry = registry.adding(crds: parsed.flatMap(\.crds))
+        let knownStage = stage(known)
+        let outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
+        let complete = checker(known.adding(crds: outcomes.flatMap(\.crds)))
+        let deferred = outcomes.flatMap(\.deferred).parallelMap(parallel: options.jobs != 1) { complete.check($0) }
 
-        let resources = parsed.flatMap(\.resources)
-        let checker = ResourceChecker(
-            registry: registry, engine: LintEngine(configuration: configuration),
-            ignoreMissingSchemas: options.ignoreMissingSchemas || configuration.ignoreMissingSchemas,
-            defaultNamespace: options.defaultNamespace, resources: resources)
-        let perResource = resources.parallelMap(parallel: options.jobs != 1) { checker.check($0) }
-
-        diagnostics += parsed.flatMap(\.diagnostics)
-        diagnostics += perResource.flatMap { $0 }
-        diagnostics += checker.checkSet()
+        let checked = outcomes.flatMap(\.checked) + deferred
+        diagnostics += outcomes.flatMap(\.diagnostics)
+        diagnostics += checked.flatMap(\.diagnostics)
+        diagnostics += engine.lintSet(checked.compactMap(\.facts))
+        diagnostics += SemanticChecker.duplicates(among: inputOrder(checked.compactMap(\.identity), files: files))
         diagnostics.sort()
 
-        let filesWithFindings = Set(diagnostics.map(\.location.file))
-        var sources: [String: SourceFile] = [:]
-        for file in parsed where filesWithFindings.contains(file.path) {
-            sources[file.path] = SourceFile(path: file.path, bytes: file.bytes)
-        }
-        if let source = loaded.source, filesWithFindings.contains(source.path) {
-            sources[source.path] = source
-        }
         return LintResult(
-            diagnostics: diagnostics, sources: sources, fileCount: files.count,
-            documentCount: parsed.reduce(0) { $0 + $1.documentCount }, resourceCount: resources.count,
-            objects: resources.map(ReportObject.init))
+            diagnostics: diagnostics, sources: sources(for: diagnostics, outcomes: outcomes, configuration: loaded.source),
+            fileCount: files.count, documentCount: outcomes.reduce(0) { $0 + $1.documentCount },
+            resourceCount: outcomes.reduce(0) { $0 + $1.resourceCount }, objects: outcomes.flatMap(\.objects))
+    }
+
+    /// Identities in input order (file, then position), so "first defined here" is the earlier one
+    /// even for resources checked after the rest.
+    private func inputOrder(_ identities: [ObjectIdentity], files: [String]) -> [ObjectIdentity] {
+        let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return identities.sorted {
+            let left = fileIndex[$0.nameLocation.file] ?? 0
+            let right = fileIndex[$1.nameLocation.file] ?? 0
+            return left != right ? left < right : $0.nameLocation.range.start < $1.nameLocation.range.start
+        }
+    }
+
+    /// The sources of the files that have findings, read again now that the findings are known (files
+    /// are not kept in memory while they are checked); standard input's bytes were kept.
+    private func sources(for diagnostics: [Diagnostic], outcomes: [FileOutcome], configuration: SourceFile?) -> [String: SourceFile] {
+        let reader = FileReader(workingDirectory: options.workingDirectory)
+        var sources: [String: SourceFile] = [:]
+        if let configuration { sources[configuration.path] = configuration }
+        let standardInput = outcomes.first { $0.path == "-" }?.standardInput
+        for path in Set(diagnostics.map(\.location.file)) where sources[path] == nil {
+            if path == "-" {
+                if let standardInput { sources[path] = SourceFile(path: path, bytes: standardInput) }
+            } else if let bytes = reader.read(path) {
+                sources[path] = SourceFile(path: path, bytes: bytes)
+            }
+        }
+        return sources
     }
 
     /// Folds the command-line rule switches into the configuration; the command line wins, and a

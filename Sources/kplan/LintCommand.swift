@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
             paths: paths, kubernetesVersion: kubernetesVersion, crdPaths: crdPaths,
             ignoreMissingSchemas: ignoreMissingSchemas, skipNonKubernetes: skipNonKubernetes,
             defaultNamespace: namespace, configPath: config, noConfig: noConfig,
-            enableRules: enableRules, disableRules: disableRules, jobs: jobs)
+            enableRules: enableRules, disableRules: disableRules, jobs: jobs, collectObjects: output == .junit)
         let result: LintResult
         do {
             result = try Linter(options: options).run()

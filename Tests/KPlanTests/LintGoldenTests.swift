@@ -27,6 +27,7 @@ import Testing
         }
         if options.paths.isEmpty { options.paths = [directory] }
         options.workingDirectory = root
+        options.collectObjects = true
         if options.configPath == nil { options.noConfig = true }
         return options
     }

@@ -1,29 +1,42 @@
 import KPlanCore
 import KPlanValidation
 
-/// Checks resources once every schema is known: schema validation, semantic checks and lint rules
-/// per resource, then the checks over the whole input set.
-struct ResourceChecker: Sendable {
+/// What checking one resource on its own produced: its findings, the compact facts the set-level
+/// checks need, and its identity for the duplicate check. Nothing here holds the resource's tree.
+struct CheckedObject: Sendable {
+    var diagnostics: [Diagnostic]
+    var facts: LintObjectFacts?
+    var identity: ObjectIdentity?
+}
+
+/// Checks one resource against the schemas known so far: schema validation (or why there is none),
+/// semantic checks, and the per-object lint rules; also extracts its set-level facts.
+struct ObjectChecker: Sendable {
     let registry: SchemaRegistry
     let engine: LintEngine
+    let context: LintObjectContext
     let ignoreMissingSchemas: Bool
     let defaultNamespace: String
-    let resources: [Resource]
-    let context: LintContext
 
-    init(registry: SchemaRegistry, engine: LintEngine, ignoreMissingSchemas: Bool, defaultNamespace: String,
-         resources: [Resource]) {
+    init(registry: SchemaRegistry, engine: LintEngine, ignoreMissingSchemas: Bool, defaultNamespace: String) {
         self.registry = registry
         self.engine = engine
         self.ignoreMissingSchemas = ignoreMissingSchemas
         self.defaultNamespace = defaultNamespace
-        self.resources = resources
-        let registry = registry
-        self.context = engine.context(for: resources, defaultNamespace: defaultNamespace) { registry.scope(for: $0) }
+        self.context = engine.objectContext(defaultNamespace: defaultNamespace) { [registry] in registry.scope(for: $0) }
     }
 
-    /// Every finding about one resource on its own (and against the lint context).
-    func check(_ resource: Resource) -> [Diagnostic] {
+    /// Whether the registry can decide about `resource` now: a built-in kind or one whose CRD is known.
+    /// Other kinds wait until every CRD in the input has been read.
+    func canCheck(_ resource: Resource) -> Bool {
+        switch registry.lookup(resource.gvk) {
+        case .found, .unknownVersion: true
+        case .unknownKind: false
+        }
+    }
+
+    /// Every finding about `resource` on its own, and what the set-level checks need from it.
+    func check(_ resource: Resource) -> CheckedObject {
         var diagnostics: [Diagnostic] = []
         var apiVersionIsServed = true
         switch registry.lookup(resource.gvk) {
@@ -35,21 +48,23 @@ struct ResourceChecker: Sendable {
         case .unknownKind:
             diagnostics.append(missingSchema(resource))
         }
-        diagnostics += withoutRepeatedDuplicates(
-            SemanticChecker.check(resource, scope: registry.scope(for: resource.gvk)), schemaFindings: diagnostics)
-        var lint = engine.lint(resource, in: context)
+        let scope = registry.scope(for: resource.gvk)
+        diagnostics += withoutRepeatedDuplicates(SemanticChecker.check(resource, scope: scope), schemaFindings: diagnostics)
+        var (lint, facts) = engine.lintObjectAndFacts(resource, in: context)
         if !apiVersionIsServed {
             // schema.unknown-version already says the API is gone, with the versions to use instead.
             lint.removeAll { $0.code == "lint.deprecated-api-version" }
         }
         diagnostics += lint
-        return diagnostics
+        return CheckedObject(
+            diagnostics: diagnostics, facts: facts,
+            identity: ObjectIdentity(resource, defaultNamespace: defaultNamespace, scope: scope))
     }
 
     /// Semantic findings minus the `semantic.duplicate-*` ones about a list item the schema already
-    /// reported as `schema.duplicate-list-key` (volumes, env, Service ports are map-type lists keyed by
-    /// name or port): one finding per duplicated item. The schema's finding is kept because server-side
-    /// apply rejects duplicate keys, even where the API server's own validation only warns (env).
+    /// reported as `schema.duplicate-list-key` (Service ports are a map-type list keyed by port and
+    /// protocol): one finding per duplicated item. The schema's finding is kept because server-side
+    /// apply rejects duplicate keys.
     private func withoutRepeatedDuplicates(_ semantic: [Diagnostic], schemaFindings: [Diagnostic]) -> [Diagnostic] {
         let duplicateLines = Set(schemaFindings.filter { $0.code == "schema.duplicate-list-key" }
             .map(\.location.range.start.line))
@@ -57,11 +72,6 @@ struct ResourceChecker: Sendable {
         return semantic.filter {
             !($0.code.hasPrefix("semantic.duplicate-") && duplicateLines.contains($0.location.range.start.line))
         }
-    }
-
-    /// Findings about the set as a whole: duplicate objects.
-    func checkSet() -> [Diagnostic] {
-        SemanticChecker.duplicates(in: resources, defaultNamespace: defaultNamespace) { registry.scope(for: $0) }
     }
 
     private func unknownVersion(_ resource: Resource, served: [String]) -> Diagnostic {
