@@ -8,7 +8,9 @@ import KPlanYAML
 struct FileOutcome: Sendable {
     var path: String
     var diagnostics: [Diagnostic] = []
-    var checked: [CheckedObject] = []
+    /// The set-level facts and identities of the checked resources.
+    var facts: [LintObjectFacts] = []
+    var identities: [ObjectIdentity] = []
     /// Custom resources of kinds no known CRD defines yet, checked once every file has been read.
     var deferred: [Resource] = []
     var crds: [CompiledCRD] = []
@@ -17,6 +19,15 @@ struct FileOutcome: Sendable {
     var resourceCount = 0
     /// The bytes, kept only for standard input, which cannot be read again to show source lines.
     var standardInput: [UInt8]?
+}
+
+extension FileOutcome {
+    /// Records what checking one resource produced.
+    mutating func add(_ checked: CheckedObject) {
+        diagnostics += checked.diagnostics
+        if let facts = checked.facts { self.facts.append(facts) }
+        if let identity = checked.identity { identities.append(identity) }
+    }
 }
 
 /// Reads one file: YAML documents to resources, each checked as soon as it is read.
@@ -49,7 +60,7 @@ struct FileStage: Sendable {
                     if let crd { outcome.crds.append(crd) }
                 }
                 if checker.canCheck(resource) {
-                    outcome.checked.append(checker.check(resource))
+                    outcome.add(checker.check(resource))
                 } else {
                     outcome.deferred.append(resource)
                 }

@@ -63,21 +63,31 @@ public struct Linter: Sendable {
         diagnostics += collectDiagnostics
         let files = allFiles.filter { !configuration.isExcluded(path: absolute(reader.resolved($0))) }
         let knownStage = stage(known)
-        let outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
+        var outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
         let complete = checker(known.adding(crds: outcomes.flatMap(\.crds)))
         let deferred = outcomes.flatMap(\.deferred).parallelMap(parallel: options.jobs != 1) { complete.check($0) }
+        var everything = FileOutcome(path: "")
+        for index in outcomes.indices {
+            everything.diagnostics += outcomes[index].diagnostics
+            everything.facts += outcomes[index].facts
+            everything.identities += outcomes[index].identities
+            everything.objects += outcomes[index].objects
+            everything.documentCount += outcomes[index].documentCount
+            everything.resourceCount += outcomes[index].resourceCount
+            let standardInput = outcomes[index].standardInput
+            outcomes[index] = FileOutcome(path: outcomes[index].path, standardInput: standardInput)
+        }
+        deferred.forEach { everything.add($0) }
 
-        let checked = outcomes.flatMap(\.checked) + deferred
-        diagnostics += outcomes.flatMap(\.diagnostics)
-        diagnostics += checked.flatMap(\.diagnostics)
-        diagnostics += engine.lintSet(checked.compactMap(\.facts))
-        diagnostics += SemanticChecker.duplicates(among: inputOrder(checked.compactMap(\.identity), files: files))
+        diagnostics += everything.diagnostics
+        diagnostics += engine.lintSet(everything.facts)
+        diagnostics += SemanticChecker.duplicates(among: inputOrder(everything.identities, files: files))
         diagnostics.sort()
 
         return LintResult(
             diagnostics: diagnostics, sources: sources(for: diagnostics, outcomes: outcomes, configuration: loaded.source),
-            fileCount: files.count, documentCount: outcomes.reduce(0) { $0 + $1.documentCount },
-            resourceCount: outcomes.reduce(0) { $0 + $1.resourceCount }, objects: outcomes.flatMap(\.objects))
+            fileCount: files.count, documentCount: everything.documentCount, resourceCount: everything.resourceCount,
+            objects: everything.objects)
     }
 
     /// Identities in input order (file, then position), so "first defined here" is the earlier one

@@ -1,18 +1,31 @@
 /// A 1-based line and column in a source file (columns count Unicode scalars, as libyaml does).
+///
+/// Stored in 32 bits each: every node of every parsed tree carries two positions, so their size is
+/// most of a tree's memory.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// 1-based line number.
-    public var line: Int
-    /// 1-based column number.
-    public var column: Int
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
 
-    /// Creates a position from 1-based line and column numbers.
+    /// 1-based line number.
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    /// 1-based column number.
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
+
+    /// Creates a position from 1-based line and column numbers (clamped to 0…4,294,967,295).
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
     }
 
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
     public var description: String { "\(line):\(column)" }

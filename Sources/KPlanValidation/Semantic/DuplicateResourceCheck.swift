@@ -7,8 +7,6 @@ public struct ObjectIdentity: Sendable {
     public var key: ResourceKey
     /// Where `metadata.name` is.
     public var nameLocation: SourceLocation
-    /// `Kind namespace/name`, for messages.
-    public var displayName: String
 
     /// The identity of `resource`, or nil when it has no literal `metadata.name` (objects named only by
     /// `generateName` never collide). Namespaced kinds (and kinds of unknown scope) without a namespace
@@ -23,30 +21,43 @@ public struct ObjectIdentity: Sendable {
         }
         key = ResourceKey(group: resource.gvk.group, kind: resource.gvk.kind, namespace: namespace, name: name)
         nameLocation = resource.location(of: nameNode)
-        displayName = resource.displayName
+    }
+
+    /// `Kind namespace/name`, or `Kind name` when cluster-scoped.
+    var displayName: String {
+        key.namespace.isEmpty ? "\(key.kind) \(key.name)" : "\(key.kind) \(key.namespace)/\(key.name)"
     }
 }
 
 /// Two objects in the input with the same group, kind, namespace and name.
 enum DuplicateResourceCheck {
-    /// Reports every object whose identity an earlier one already has, pointing at its name with a note
-    /// at the first.
+    /// Reports every object whose identity an earlier one (earlier in `identities`) already has,
+    /// pointing at its name with a note at the first.
+    ///
+    /// Sorts by identity and compares neighbours rather than building a table of every key: the input
+    /// set can be large, and this needs no memory beyond the identities themselves.
     static func check(_ identities: [ObjectIdentity]) -> [Diagnostic] {
-        var first: [ResourceKey: SourceLocation] = [:]
+        let order = identities.indices.sorted {
+            let left = identities[$0].key, right = identities[$1].key
+            return left != right ? left < right : $0 < $1
+        }
         var diagnostics: [Diagnostic] = []
-        for identity in identities {
-            guard let firstLocation = first[identity.key] else {
-                first[identity.key] = identity.nameLocation
+        var first = 0
+        for position in order.indices.dropFirst() {
+            let current = identities[order[position]]
+            if current.key != identities[order[first]].key {
+                first = position
                 continue
             }
+            let firstLocation = identities[order[first]].nameLocation
             diagnostics.append(
                 Diagnostic(
                     .error, code: "semantic.duplicate-resource",
-                    message: "\(identity.key) is defined more than once in the input (first at \(firstLocation.file):"
+                    message: "\(current.key) is defined more than once in the input (first at \(firstLocation.file):"
                         + "\(firstLocation.range.start.line))",
-                    at: identity.nameLocation,
+                    at: current.nameLocation,
                     notes: [Diagnostic.Note("first defined here", at: firstLocation)],
-                    object: identity.displayName))
+                    object: current.displayName))
         }
         return diagnostics
     }
