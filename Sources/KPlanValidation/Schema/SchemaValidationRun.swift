@@ -175,10 +175,13 @@ struct SchemaValidationRun {
         let count = schema.propertyNames.count
         var seenSmall: UInt64 = 0
         var seenLarge: [Bool] = count > 64 ? Array(repeating: false, count: count) : []
+        let names = schema.propertyNames
+        // Small property sets are searched linearly: comparing a few short strings beats hashing one.
+        let searchLinearly = names.count <= 12
         for entry in entries {
-            guard let key = entry.key.scalar else { continue }
-            let name = key.text
-            if let index = propertyIndex[name] {
+            guard case .scalar = entry.key.content else { continue }
+            let name = entry.name
+            if let index = searchLinearly ? names.firstIndex(of: name) : propertyIndex[name] {
                 if entry.value.isNull { continue }
                 if index < 64 { seenSmall |= 1 << UInt64(index) } else { seenLarge[index] = true }
                 path.append(.key(name))

@@ -35,9 +35,12 @@ enum DuplicateResourceCheck {
     /// pointing at its name with a note at the first.
     ///
     /// Sorts by identity and compares neighbours rather than building a table of every key: the input
-    /// set can be large, and this needs no memory beyond the identities themselves.
+    /// set can be large, and this needs little memory beyond the identities themselves.
     static func check(_ identities: [ObjectIdentity]) -> [Diagnostic] {
+        // Sorted by hash first, so comparing whole keys (four strings) only happens on equal hashes.
+        let hashes = identities.map(\.key.hashValue)
         let order = identities.indices.sorted {
+            if hashes[$0] != hashes[$1] { return hashes[$0] < hashes[$1] }
             let left = identities[$0].key, right = identities[$1].key
             return left != right ? left < right : $0 < $1
         }

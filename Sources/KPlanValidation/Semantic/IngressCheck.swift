@@ -40,7 +40,7 @@ enum IngressCheck {
         guard let host = node.string, !host.isEmpty else { return }
         var errors: [String] = []
         if NameSyntax.isIPv4Address(host) { errors.append("must be a DNS name, not an IP address") }
-        errors += host.contains("*") ? NameSyntax.wildcardDNS1123Subdomain(host) : NameSyntax.dns1123Subdomain(host)
+        errors += host.utf8.contains(UInt8(ascii: "*")) ? NameSyntax.wildcardDNS1123Subdomain(host) : NameSyntax.dns1123Subdomain(host)
         guard !errors.isEmpty else { return }
         report.add(
             .error, "semantic.invalid-ingress-host", FieldError.invalid(path, host, errors.joined(separator: "; ")),

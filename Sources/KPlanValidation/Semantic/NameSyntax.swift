@@ -186,7 +186,9 @@ enum NameSyntax {
             errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
         }
         if !bytes.contains(where: isLowerLetter) { errors.append("must contain at least one letter (a-z)") }
-        if value.contains("--") { errors.append("must not contain consecutive hyphens") }
+        if zip(value.utf8, value.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "-") && $1 == UInt8(ascii: "-") }) {
+            errors.append("must not contain consecutive hyphens")
+        }
         if bytes.first == UInt8(ascii: "-") || bytes.last == UInt8(ascii: "-") {
             errors.append("must not begin or end with a hyphen")
         }
@@ -205,8 +207,8 @@ enum NameSyntax {
             if value == ".." { return ["may not be '..'"] }
         }
         var errors: [String] = []
-        if value.contains("/") { errors.append("may not contain '/'") }
-        if value.contains("%") { errors.append("may not contain '%'") }
+        if value.utf8.contains(UInt8(ascii: "/")) { errors.append("may not contain '/'") }
+        if value.utf8.contains(UInt8(ascii: "%")) { errors.append("may not contain '%'") }
         return errors
     }
 
