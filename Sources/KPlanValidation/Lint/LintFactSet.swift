@@ -40,6 +40,7 @@ struct LintFactSet: Sendable {
     init(_ facts: [LintObjectFacts]) {
         var kinds: Set<KindKey> = []
         var names: Set<ResourceKey> = []
+        names.reserveCapacity(facts.count)
         var workloads: [String: [Workload]] = [:]
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []

@@ -4,8 +4,12 @@ extension LintObjectFacts {
     /// The facts of `resource`, or nil when its kind is not among `roles`.
     /// - Parameters:
     ///   - pod: the resource's pod template, computed once by the caller.
+    ///   - suppressed: the rules the resource's `kplan.dev/ignore` annotation lists.
     ///   - roles: the kinds of object the enabled cross-object rules read.
-    init?(_ resource: Resource, pod: LintPodTemplate?, in context: LintObjectContext, roles: Set<LintFactRole>) {
+    init?(
+        _ resource: Resource, pod: LintPodTemplate?, suppressed: Set<String>, in context: LintObjectContext,
+        roles: Set<LintFactRole>
+    ) {
         guard let role = LintFactRole(resource.gvk), roles.contains(role) else { return nil }
         group = resource.gvk.group
         kind = resource.gvk.kind
@@ -14,7 +18,7 @@ extension LintObjectFacts {
         file = resource.file
         declaredNamespace = resource.namespace
         nameAnchor = lintNameAnchor(resource).range
-        suppressed = LintEngine.suppressedRules(of: resource)
+        self.suppressed = suppressed
         switch role {
         case .secret, .configMap, .serviceAccount: detail = .identity
         case .service: detail = Self.service(resource)

@@ -9,8 +9,8 @@ struct LintResourceRequirement: Sendable {
 
     /// Reports each regular or init container lacking the value; ephemeral containers cannot have
     /// resources and are skipped.
-    func check(_ resource: Resource, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ pod: LintPodTemplate?, into findings: inout [LintFinding]) {
+        guard let pod else { return }
         for container in pod.containers where container.role != .ephemeralContainer {
             let value = container.node[path: "resources", section, resourceName]
             if let value, !value.isNull { continue }

@@ -26,7 +26,8 @@ extension LintRule {
             rule.check(LintSubject(resource: resource, pod: pod, context: context.objectContext), into: &findings)
         }
         if let rule = self as? any LintSetRule,
-           let facts = LintObjectFacts(resource, pod: pod, in: context.objectContext, roles: type(of: rule).roles) {
+           let facts = LintObjectFacts(resource, pod: pod, suppressed: [], in: context.objectContext,
+                                       roles: type(of: rule).roles) {
             rule.check(facts, in: context.facts, into: &findings)
         }
     }

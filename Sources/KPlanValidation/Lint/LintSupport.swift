@@ -5,6 +5,19 @@ func lintTrimmed(_ text: Substring) -> String {
     String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
 }
 
+/// Whether `text` contains `part`, comparing UTF-8 bytes (cheaper than Foundation's `contains`).
+func lintContains(_ text: some StringProtocol, _ part: String) -> Bool {
+    let needle = part.utf8
+    guard let first = needle.first else { return true }
+    let haystack = text.utf8
+    var index = haystack.startIndex
+    while let found = haystack[index...].firstIndex(of: first) {
+        if haystack[found...].starts(with: needle) { return true }
+        index = haystack.index(after: found)
+    }
+    return false
+}
+
 /// The Levenshtein distance between two strings, counted in characters.
 func lintEditDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs)
@@ -44,35 +57,44 @@ func lintReplicas(_ pod: LintPodTemplate) -> Int64? {
 }
 
 /// A container image reference split into repository, tag and digest.
+///
+/// The parts are slices of the reference, so splitting allocates nothing.
 struct LintImageReference: Sendable, Hashable {
     /// Everything before the tag and digest (`registry:5000/team/app`).
-    let repository: String
+    let repositoryPart: Substring
     /// The tag, nil when none is written.
-    let tag: String?
+    let tagPart: Substring?
     /// The digest (`sha256:…`), nil when none is written.
-    let digest: String?
+    let digestPart: Substring?
 
     /// Splits `reference`.
     init(_ reference: String) {
         var rest = Substring(reference)
         if let at = rest.firstIndex(of: "@") {
-            digest = String(rest[rest.index(after: at)...])
+            digestPart = rest[rest.index(after: at)...]
             rest = rest[..<at]
         } else {
-            digest = nil
+            digestPart = nil
         }
         let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
         if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            tag = String(rest[rest.index(after: colon)...])
-            repository = String(rest[..<colon])
+            tagPart = rest[rest.index(after: colon)...]
+            repositoryPart = rest[..<colon]
         } else {
-            tag = nil
-            repository = String(rest)
+            tagPart = nil
+            repositoryPart = rest
         }
     }
 
+    /// Everything before the tag and digest, as a string.
+    var repository: String { String(repositoryPart) }
+    /// The tag as a string, nil when none is written.
+    var tag: String? { tagPart.map(String.init) }
+    /// The digest as a string, nil when none is written.
+    var digest: String? { digestPart.map(String.init) }
+
     /// Whether the reference resolves to `latest`: tagged `latest` or untagged, without a digest.
-    var isLatest: Bool { digest == nil && (tag == nil || tag == "latest") }
+    var isLatest: Bool { digestPart == nil && (tagPart == nil || tagPart == "latest") }
 }
 
 /// The key node of the pod spec mapping of a workload (the `spec` key under the template), if any.
