@@ -191,7 +191,7 @@ public struct LintEngine: Sendable {
 
     /// The rule ids (and possibly `all`) the object's `kplan.dev/ignore` annotation lists.
     static func suppressedRules(of resource: Resource) -> Set<String> {
-        guard let value = resource.node[path: "metadata", "annotations", ignoreAnnotation]?.scalar?.text else { return [] }
+        guard let value = resource.node["metadata"]?["annotations"]?[ignoreAnnotation]?.scalar?.text else { return [] }
         var ids: Set<String> = []
         for part in value.split(separator: ",") {
             let trimmed = lintTrimmed(part)

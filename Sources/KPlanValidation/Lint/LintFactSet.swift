@@ -46,8 +46,10 @@ struct LintFactSet: Sendable {
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
         var autoscaled: Set<ResourceKey> = []
         for object in facts {
-            kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
-            names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+            if object.isLookedUp {
+                kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
+                names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+            }
             switch object.detail {
             case .workload(let pod):
                 let index = workloads[object.namespace, default: []].count
@@ -78,12 +80,14 @@ struct LintFactSet: Sendable {
         self.budgetedWorkloads = budgeted
     }
 
-    /// Whether the set holds an object of a group, kind, namespace and name.
+    /// Whether the set holds an object of a group, kind, namespace and name; only kinds rules look
+    /// up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func contains(group: String, kind: String, in namespace: String, named name: String) -> Bool {
         names.contains(ResourceKey(group: group, kind: kind, namespace: namespace, name: name))
     }
 
-    /// Whether the set holds at least one object of a group and kind in a namespace.
+    /// Whether the set holds at least one object of a group and kind in a namespace; only kinds rules
+    /// look up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func hasObjects(group: String, kind: String, in namespace: String) -> Bool {
         kinds.contains(KindKey(group: group, kind: kind, namespace: namespace))
     }
@@ -125,5 +129,17 @@ struct LintFactSet: Sendable {
 
     private static func workloadKey(_ object: LintObjectFacts) -> ResourceKey {
         ResourceKey(group: "", kind: object.kind, namespace: object.namespace, name: object.name)
+    }
+}
+
+extension LintObjectFacts {
+    /// Whether rules look objects like this one up by kind and name: Secrets, ConfigMaps,
+    /// ServiceAccounts and Services, and the workloads an autoscaler may target.
+    var isLookedUp: Bool {
+        switch role {
+        case .secret, .configMap, .serviceAccount, .service: true
+        case .workload: LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
+        case .budget, .networkPolicy, .autoscaler, .ingress: false
+        }
     }
 }

@@ -11,6 +11,7 @@ extension LintObjectFacts {
         roles: Set<LintFactRole>
     ) {
         guard let role = LintFactRole(resource.gvk), roles.contains(role) else { return nil }
+        self.role = role
         group = resource.gvk.group
         kind = resource.gvk.kind
         namespace = context.namespace(of: resource)
@@ -45,16 +46,16 @@ extension LintObjectFacts {
         let resource = pod.resource
         return LintWorkloadFacts(
             kind: pod.kind, labels: pod.labels, replicas: lintReplicas(pod),
-            replicasAnchor: (resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)).range,
+            replicasAnchor: (resource.node["spec"]?["replicas"] ?? lintNameAnchor(resource)).range,
             portNames: portNames, serviceAccount: serviceAccount, references: LintPodReference.all(in: pod))
     }
 
     private static func service(_ resource: Resource) -> LintFactDetail {
-        guard let selectorNode = resource.node[path: "spec", "selector"], selectorNode.entries != nil else {
+        guard let selectorNode = resource.node["spec"]?["selector"], selectorNode.entries != nil else {
             return .identity
         }
         var namedTargetPorts: [LintNamedReference] = []
-        for port in resource.node[path: "spec", "ports"]?.items ?? [] {
+        for port in resource.node["spec"]?["ports"]?.items ?? [] {
             if let target = port["targetPort"], let name = target.string {
                 namedTargetPorts.append(LintNamedReference(name: name, range: target.range))
             }
@@ -78,14 +79,14 @@ extension LintObjectFacts {
     }
 
     private static func networkPolicy(_ resource: Resource) -> LintFactDetail {
-        guard let node = resource.node[path: "spec", "podSelector"],
+        guard let node = resource.node["spec"]?["podSelector"],
               let selector = LintLabelSelector(labelSelector: node), !selector.isEmpty
         else { return .identity }
         return .networkPolicy(selector: selector, range: node.range)
     }
 
     private static func autoscaler(_ resource: Resource) -> LintFactDetail {
-        guard let target = resource.node[path: "spec", "scaleTargetRef"],
+        guard let target = resource.node["spec"]?["scaleTargetRef"],
               let kind = target["kind"]?.string, let nameNode = target["name"], let name = nameNode.string
         else { return .identity }
         let group: String
@@ -104,12 +105,12 @@ extension LintObjectFacts {
         var backends: [Node] = []
         if let backend = spec["defaultBackend"] ?? spec["backend"] { backends.append(backend) }
         for rule in spec["rules"]?.items ?? [] {
-            for path in rule[path: "http", "paths"]?.items ?? [] {
+            for path in rule["http"]?["paths"]?.items ?? [] {
                 if let backend = path["backend"] { backends.append(backend) }
             }
         }
         return backends.compactMap { backend in
-            guard let node = backend[path: "service", "name"] ?? backend["serviceName"], let name = node.string
+            guard let node = backend["service"]?["name"] ?? backend["serviceName"], let name = node.string
             else { return nil }
             return LintNamedReference(name: name, range: node.range)
         }

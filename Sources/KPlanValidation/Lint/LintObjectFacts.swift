@@ -16,6 +16,8 @@ public struct LintObjectFacts: Sendable {
     public let name: String
     /// The file it was read from.
     public let file: String
+    /// Which kind of object the cross-object rules take it for.
+    let role: LintFactRole
     /// `metadata.namespace` as written, for the display name.
     let declaredNamespace: String?
     /// Where findings about the object as a whole, and notes pointing at it, go (`metadata.name`).

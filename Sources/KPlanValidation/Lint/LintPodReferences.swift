@@ -70,7 +70,7 @@ struct LintPodReference: Sendable {
             let origin = { Origin.volume(volume["name"]?.scalar?.text ?? "") }
             add(.secret, volume["secret"], nameKey: "secretName", origin: origin())
             add(.configMap, volume["configMap"], nameKey: "name", origin: origin())
-            for source in volume[path: "projected", "sources"]?.items ?? [] {
+            for source in volume["projected"]?["sources"]?.items ?? [] {
                 add(.secret, source["secret"], nameKey: "name", origin: origin())
                 add(.configMap, source["configMap"], nameKey: "name", origin: origin())
             }

@@ -28,14 +28,14 @@ struct LintPodTemplate: Sendable {
             specNode = root["spec"]
             metadata = root["metadata"]
         case .podTemplate:
-            specNode = root[path: "template", "spec"]
-            metadata = root[path: "template", "metadata"]
+            specNode = root["template"]?["spec"]
+            metadata = root["template"]?["metadata"]
         case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController:
-            specNode = root[path: "spec", "template", "spec"]
-            metadata = root[path: "spec", "template", "metadata"]
+            specNode = root["spec"]?["template"]?["spec"]
+            metadata = root["spec"]?["template"]?["metadata"]
         case .cronJob:
-            specNode = root[path: "spec", "jobTemplate", "spec", "template", "spec"]
-            metadata = root[path: "spec", "jobTemplate", "spec", "template", "metadata"]
+            specNode = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]
+            metadata = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
         }
         guard let specNode, specNode.entries != nil else { return nil }
         self.resource = resource

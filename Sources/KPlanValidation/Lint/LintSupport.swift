@@ -39,7 +39,7 @@ func lintEditDistance(_ lhs: String, _ rhs: String) -> Int {
 
 /// The node an object-level finding points at: the `metadata.name` value, else the object.
 func lintNameAnchor(_ resource: Resource) -> Node {
-    resource.node[path: "metadata", "name"] ?? resource.node
+    resource.node["metadata"]?["name"] ?? resource.node
 }
 
 /// A security setting that a container may set and its pod may default (`runAsNonRoot`, `runAsUser`,
@@ -52,7 +52,7 @@ func lintEffectiveSecurityField(_ key: String, of container: LintContainer, in p
 /// non-integer value.
 func lintReplicas(_ pod: LintPodTemplate) -> Int64? {
     guard pod.kind.hasReplicas else { return nil }
-    guard let node = pod.resource.node[path: "spec", "replicas"], !node.isNull else { return 1 }
+    guard let node = pod.resource.node["spec"]?["replicas"], !node.isNull else { return 1 }
     return node.int
 }
 
@@ -69,20 +69,21 @@ struct LintImageReference: Sendable, Hashable {
 
     /// Splits `reference`.
     init(_ reference: String) {
-        var rest = Substring(reference)
-        if let at = rest.firstIndex(of: "@") {
-            digestPart = rest[rest.index(after: at)...]
-            rest = rest[..<at]
+        let bytes = reference.utf8
+        var end = bytes.endIndex
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            digestPart = reference[bytes.index(after: at)...]
+            end = at
         } else {
             digestPart = nil
         }
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            tagPart = rest[rest.index(after: colon)...]
-            repositoryPart = rest[..<colon]
+        let lastSlash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? bytes.startIndex
+        if let colon = bytes[lastSlash..<end].lastIndex(of: UInt8(ascii: ":")) {
+            tagPart = reference[bytes.index(after: colon)..<end]
+            repositoryPart = reference[..<colon]
         } else {
             tagPart = nil
-            repositoryPart = rest
+            repositoryPart = reference[..<end]
         }
     }
 
@@ -105,8 +106,8 @@ func lintPodSpecKey(of resource: Resource) -> Node? {
     case .pod?: holder = root
     case .podTemplate?: holder = root["template"]
     case .deployment?, .replicaSet?, .statefulSet?, .daemonSet?, .job?, .replicationController?:
-        holder = root[path: "spec", "template"]
-    case .cronJob?: holder = root[path: "spec", "jobTemplate", "spec", "template"]
+        holder = root["spec"]?["template"]
+    case .cronJob?: holder = root["spec"]?["jobTemplate"]?["spec"]?["template"]
     case nil: holder = nil
     }
     return holder?.entry("spec")?.key
