@@ -54,8 +54,8 @@ struct LintFactSet: Sendable {
             case .workload(let pod):
                 let index = workloads[object.namespace, default: []].count
                 workloads[object.namespace, default: []].append(Workload(object: object, pod: pod))
-                for (label, value) in pod.labels {
-                    workloadsByLabel[LabelKey(namespace: object.namespace, key: label, value: value), default: []]
+                for label in pod.labels.pairs {
+                    workloadsByLabel[LabelKey(namespace: object.namespace, key: label.key, value: label.value), default: []]
                         .append(index)
                 }
             case .budget(let budget):
@@ -119,8 +119,8 @@ struct LintFactSet: Sendable {
         _ selector: LintLabelSelector, from all: [Workload], namespace: String, index: [LabelKey: [Int]]
     ) -> [Workload] {
         var rarest: [Int]?
-        for (key, value) in selector.matchLabels {
-            let postings = index[LabelKey(namespace: namespace, key: key, value: value)] ?? []
+        for label in selector.matchLabels.pairs {
+            let postings = index[LabelKey(namespace: namespace, key: label.key, value: label.value)] ?? []
             if postings.count < rarest?.count ?? .max { rarest = postings }
         }
         guard let rarest else { return all.filter { selector.matches($0.pod.labels) } }

@@ -18,7 +18,7 @@ extension LintObjectFacts {
         name = resource.name
         file = resource.file
         declaredNamespace = resource.namespace
-        nameAnchor = lintNameAnchor(resource).range
+        nameAnchor = LintRange(lintNameAnchor(resource).range)
         self.suppressed = suppressed
         switch role {
         case .secret, .configMap, .serviceAccount: detail = .identity
@@ -41,12 +41,12 @@ extension LintObjectFacts {
         var serviceAccount: LintNamedReference?
         if let node = pod.spec["serviceAccountName"] ?? pod.spec["serviceAccount"],
            let name = node.string, !name.isEmpty, name != "default" {
-            serviceAccount = LintNamedReference(name: name, range: node.range)
+            serviceAccount = LintNamedReference(name: name, range: LintRange(node.range))
         }
         let resource = pod.resource
         return LintWorkloadFacts(
             kind: pod.kind, labels: pod.labels, replicas: lintReplicas(pod),
-            replicasAnchor: (resource.node["spec"]?["replicas"] ?? lintNameAnchor(resource)).range,
+            replicasAnchor: LintRange((resource.node["spec"]?["replicas"] ?? lintNameAnchor(resource)).range),
             portNames: portNames, serviceAccount: serviceAccount, references: LintPodReference.all(in: pod))
     }
 
@@ -57,23 +57,23 @@ extension LintObjectFacts {
         var namedTargetPorts: [LintNamedReference] = []
         for port in resource.node["spec"]?["ports"]?.items ?? [] {
             if let target = port["targetPort"], let name = target.string {
-                namedTargetPorts.append(LintNamedReference(name: name, range: target.range))
+                namedTargetPorts.append(LintNamedReference(name: name, range: LintRange(target.range)))
             }
         }
         return .service(LintServiceFacts(
-            selector: LintLabelSelector(equalityMap: selectorNode), selectorRange: selectorNode.range,
+            selector: LintLabelSelector(equalityMap: selectorNode), selectorRange: LintRange(selectorNode.range),
             namedTargetPorts: namedTargetPorts))
     }
 
     private static func budget(_ resource: Resource) -> LintBudgetFacts {
         let spec = resource.node["spec"]
         let selectorNode = spec?["selector"]
-        var anchor: SourceRange?
+        var anchor: LintRange?
         if let selectorNode, let entries = selectorNode.entries {
-            anchor = (entries.first?.key ?? selectorNode).range
+            anchor = LintRange((entries.first?.key ?? selectorNode).range)
         }
-        var minAvailable: (value: Int64, range: SourceRange)?
-        if let min = spec?["minAvailable"], let value = min.int { minAvailable = (value, min.range) }
+        var minAvailable: (value: Int64, range: LintRange)?
+        if let min = spec?["minAvailable"], let value = min.int { minAvailable = (value, LintRange(min.range)) }
         return LintBudgetFacts(
             selector: LintLabelSelector(labelSelector: selectorNode), selectorAnchor: anchor, minAvailable: minAvailable)
     }
@@ -82,7 +82,7 @@ extension LintObjectFacts {
         guard let node = resource.node["spec"]?["podSelector"],
               let selector = LintLabelSelector(labelSelector: node), !selector.isEmpty
         else { return .identity }
-        return .networkPolicy(selector: selector, range: node.range)
+        return .networkPolicy(selector: selector, range: LintRange(node.range))
     }
 
     private static func autoscaler(_ resource: Resource) -> LintFactDetail {
@@ -97,7 +97,7 @@ extension LintObjectFacts {
         }
         let checked = LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
         return .autoscaler(LintAutoscalerFacts(
-            kind: kind, name: name, checkedGroup: checked ? group : nil, nameRange: nameNode.range))
+            kind: kind, name: name, checkedGroup: checked ? group : nil, nameRange: LintRange(nameNode.range)))
     }
 
     private static func backends(_ resource: Resource) -> [LintNamedReference] {
@@ -112,7 +112,7 @@ extension LintObjectFacts {
         return backends.compactMap { backend in
             guard let node = backend["service"]?["name"] ?? backend["serviceName"], let name = node.string
             else { return nil }
-            return LintNamedReference(name: name, range: node.range)
+            return LintNamedReference(name: name, range: LintRange(node.range))
         }
     }
 }

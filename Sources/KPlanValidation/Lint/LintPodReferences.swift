@@ -52,7 +52,7 @@ struct LintPodReference: Sendable {
             guard let holder, holder["optional"]?.bool != true, let node = holder[nameKey], let name = node.string
             else { return }
             references.append(LintPodReference(
-                target: target, name: LintNamedReference(name: name, range: node.range), origin: origin()))
+                target: target, name: LintNamedReference(name: name, range: LintRange(node.range)), origin: origin()))
         }
         for container in pod.containers {
             for variable in container.node["env"]?.items ?? [] {

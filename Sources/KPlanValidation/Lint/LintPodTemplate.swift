@@ -13,7 +13,7 @@ struct LintPodTemplate: Sendable {
     /// The pod spec mapping.
     let spec: Node
     /// The labels the workload's pods carry (the template's, or the Pod's own).
-    let labels: [String: String]
+    let labels: LintLabels
     /// Every container of the pod: `initContainers`, then `containers`, then `ephemeralContainers`.
     let containers: [LintContainer]
 
@@ -41,7 +41,7 @@ struct LintPodTemplate: Sendable {
         self.resource = resource
         self.kind = kind
         self.spec = specNode
-        self.labels = lintStringMap(metadata?["labels"])
+        self.labels = LintLabels(metadata?["labels"])
         var containers: [LintContainer] = []
         for role in [LintContainer.Role.initContainer, .container, .ephemeralContainer] {
             for item in specNode[role.field]?.items ?? [] where item.entries != nil {
@@ -151,13 +151,4 @@ struct LintContainer: Sendable {
 
     /// The container's `securityContext` mapping, if any.
     var securityContext: Node? { node["securityContext"] }
-}
-
-/// The string map (`labels`, `selector`) held by a mapping node; non-string scalars keep their text.
-func lintStringMap(_ node: Node?) -> [String: String] {
-    var result: [String: String] = [:]
-    for entry in node?.entries ?? [] {
-        if let text = entry.value.scalar?.text { result[entry.name] = text }
-    }
-    return result
 }

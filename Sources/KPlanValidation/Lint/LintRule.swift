@@ -104,6 +104,11 @@ public struct LintFinding: Sendable, Hashable {
         self.init(message, at: node.range, notes: notes)
     }
 
+    /// Creates a finding pointing at a range kept in facts.
+    init(_ message: String, at range: LintRange, notes: [Diagnostic.Note] = []) {
+        self.init(message, at: range.source, notes: notes)
+    }
+
     /// Creates a finding pointing at `range`.
     public init(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
         self.message = message
