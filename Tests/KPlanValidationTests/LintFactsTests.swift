@@ -169,6 +169,25 @@ private func facts(_ text: String, engine: LintEngine = LintEngine(configuration
         #expect(backends.map(\.name) == ["fallback", "web"])
     }
 
+    @Test func factsHoldNoYAMLTree() {
+        func holdsTree(_ value: Any) -> Bool {
+            if value is Node || value is Resource || value is LintPodTemplate { return true }
+            return Mirror(reflecting: value).children.contains { holdsTree($0.value) }
+        }
+        let service = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: http}]
+            """
+        let all = facts(deployment) + facts(service)
+        #expect(all.count == 2)
+        #expect(!all.contains { holdsTree($0) })
+        #expect(holdsTree(lintResources(service).resources), "the walk finds a tree where there is one")
+    }
+
     @Test func factsStayWellUnderOneKilobyte() throws {
         let generated = """
             apiVersion: v1

@@ -5,6 +5,24 @@ import KPlanCore
 /// Each finding becomes a ``Diagnostic`` with code `lint.<rule-id>`, the severity the configuration
 /// gives the rule, the object's display name, and the rule's remediation as its last note.
 ///
+/// ## Streaming
+/// Per-object rules need only the object; cross-object rules need every object, but only a few facts
+/// of each. So a caller that cannot keep every YAML tree lints each resource while it is loaded and
+/// keeps its facts, then checks the facts once the input is read:
+///
+/// ```swift
+/// let context = engine.objectContext(defaultNamespace: "default") { registry.scope(for: $0) }
+/// var facts: [LintObjectFacts] = []
+/// for resource in loadedOneAtATime {
+///     let linted = engine.lintObjectAndFacts(resource, in: context)
+///     report(linted.diagnostics)
+///     if let fact = linted.facts { facts.append(fact) }
+/// }
+/// report(engine.lintSet(facts))
+/// ```
+///
+/// ``run(on:defaultNamespace:)`` does exactly this over an array.
+///
 /// ## Suppression
 /// An object opts out of rules with the annotation `kplan.dev/ignore` on its own metadata, whose
 /// value is a comma-separated list of rule ids or codes, or `all`:
