@@ -43,7 +43,7 @@ private func facts(_ text: String, engine: LintEngine = LintEngine(configuration
         let fact = try #require(facts(deployment).first)
         #expect(fact.group == "apps" && fact.kind == "Deployment" && fact.namespace == "shop" && fact.name == "web")
         #expect(fact.displayName == "Deployment shop/web")
-        #expect(fact.nameAnchor.start == SourcePosition(line: 4, column: 9))
+        #expect(fact.nameAnchor.source.start == SourcePosition(line: 4, column: 9))
         #expect(fact.suppressed == ["missing-pdb", "single-replica"])
         guard case .workload(let pod) = fact.detail else {
             Issue.record("not a workload: \(fact.detail)")
@@ -51,11 +51,11 @@ private func facts(_ text: String, engine: LintEngine = LintEngine(configuration
         }
         #expect(pod.labels == ["app": "web", "tier": "front"])
         #expect(pod.replicas == 3)
-        #expect(pod.replicasAnchor.start == SourcePosition(line: 8, column: 13))
+        #expect(pod.replicasAnchor.source.start == SourcePosition(line: 8, column: 13))
         #expect(pod.portNames == ["http"])
         #expect(pod.serviceAccount?.name == "web")
-        #expect(pod.serviceAccount?.range.start == SourcePosition(line: 13, column: 27))
-        #expect(pod.references.map { "\($0.target.kind) \($0.name.name) \($0.origin.text) \($0.name.range.start)" } == [
+        #expect(pod.serviceAccount?.range.source.start == SourcePosition(line: 13, column: 27))
+        #expect(pod.references.map { "\($0.target.kind) \($0.name.name) \($0.origin.text) \($0.name.range.source.start)" } == [
             "Secret db env PASSWORD of container \"web\" \(SourcePosition(line: 21, column: 48))",
             "ConfigMap settings envFrom of container \"web\" \(SourcePosition(line: 24, column: 43))",
             "Secret tls volume \"certs\" \(SourcePosition(line: 27, column: 32))",
@@ -161,12 +161,31 @@ private func facts(_ text: String, engine: LintEngine = LintEngine(configuration
             return
         }
         #expect(budget.selector?.matchLabels == ["app": "web"])
-        #expect(budget.selectorAnchor?.start == SourcePosition(line: 7, column: 5))
+        #expect(budget.selectorAnchor?.source.start == SourcePosition(line: 7, column: 5))
         #expect(budget.minAvailable?.value == 2)
-        #expect(budget.minAvailable?.range.start == SourcePosition(line: 5, column: 17))
+        #expect(budget.minAvailable?.range.source.start == SourcePosition(line: 5, column: 17))
         #expect(target.kind == "Deployment" && target.name == "web" && target.checkedGroup == "apps")
         #expect(selector.requirements.map(\.key) == ["app"])
         #expect(backends.map(\.name) == ["fallback", "web"])
+    }
+
+    @Test func factsHoldNoYAMLTree() {
+        func holdsTree(_ value: Any) -> Bool {
+            if value is Node || value is Resource || value is LintPodTemplate { return true }
+            return Mirror(reflecting: value).children.contains { holdsTree($0.value) }
+        }
+        let service = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: http}]
+            """
+        let all = facts(deployment) + facts(service)
+        #expect(all.count == 2)
+        #expect(!all.contains { holdsTree($0) })
+        #expect(holdsTree(lintResources(service).resources), "the walk finds a tree where there is one")
     }
 
     @Test func factsStayWellUnderOneKilobyte() throws {
@@ -194,8 +213,10 @@ extension LintObjectFacts {
     /// up to 15 UTF-8 bytes are stored inline; heap objects are counted with a 32-byte header).
     var approximateByteCount: Int {
         func text(_ string: String) -> Int { string.utf8.count > 15 ? 32 + string.utf8.count : 0 }
-        func labels(_ map: [String: String]) -> Int {
-            map.isEmpty ? 0 : 32 + map.capacity * 2 * MemoryLayout<String>.stride + map.reduce(0) { $0 + text($1.key) + text($1.value) }
+        func labels(_ labels: LintLabels) -> Int {
+            labels.isEmpty ? 0
+                : 32 + labels.pairs.count * MemoryLayout<LintLabels.Label>.stride
+                    + labels.pairs.reduce(0) { $0 + text($1.key) + text($1.value) }
         }
         var bytes = MemoryLayout<LintObjectFacts>.stride + text(group) + text(kind) + text(namespace) + text(name)
             + (declaredNamespace.map(text) ?? 0)

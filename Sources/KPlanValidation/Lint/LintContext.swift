@@ -47,7 +47,9 @@ public struct LintContext: Sendable {
             let key = ResourceKey(group: resource.gvk.group, kind: resource.gvk.kind, namespace: namespace,
                                   name: resource.name)
             if byName[key] == nil { byName[key] = resource }
-            if let fact = LintObjectFacts(resource, pod: LintPodTemplate(resource), in: objectContext, roles: roles) {
+            if let fact = LintObjectFacts(
+                resource, pod: LintPodTemplate(resource), suppressed: LintEngine.suppressedRules(of: resource),
+                in: objectContext, roles: roles)  {
                 facts.append(fact)
             }
         }

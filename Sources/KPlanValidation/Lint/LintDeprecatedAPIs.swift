@@ -1,3 +1,5 @@
+import KPlanCore
+
 /// Deprecated and removed Kubernetes API versions, from the Kubernetes deprecated API migration guide.
 enum LintDeprecatedAPIs {
     /// One deprecated API: an `apiVersion` (for some kinds or all), when it was deprecated and removed,
@@ -63,6 +65,9 @@ enum LintDeprecatedAPIs {
         entry("flowcontrol.apiserver.k8s.io/v1beta3", [], deprecated: 29, removed: 32,
               use: "flowcontrol.apiserver.k8s.io/v1"),
     ]
+
+    /// The versions (`v1beta1`, …) the table names, so most objects are passed over without a lookup.
+    static let versions: Set<String> = Set(entries.map { GroupVersionKind(apiVersion: $0.apiVersion, kind: "").version })
 
     /// The entry for an `apiVersion` and kind, if that API is deprecated.
     static func entry(apiVersion: String, kind: String) -> Entry? {

@@ -5,6 +5,24 @@ import KPlanCore
 /// Each finding becomes a ``Diagnostic`` with code `lint.<rule-id>`, the severity the configuration
 /// gives the rule, the object's display name, and the rule's remediation as its last note.
 ///
+/// ## Streaming
+/// Per-object rules need only the object; cross-object rules need every object, but only a few facts
+/// of each. So a caller that cannot keep every YAML tree lints each resource while it is loaded and
+/// keeps its facts, then checks the facts once the input is read:
+///
+/// ```swift
+/// let context = engine.objectContext(defaultNamespace: "default") { registry.scope(for: $0) }
+/// var facts: [LintObjectFacts] = []
+/// for resource in loadedOneAtATime {
+///     let linted = engine.lintObjectAndFacts(resource, in: context)
+///     report(linted.diagnostics)
+///     if let fact = linted.facts { facts.append(fact) }
+/// }
+/// report(engine.lintSet(facts))
+/// ```
+///
+/// ``run(on:defaultNamespace:)`` does exactly this over an array.
+///
 /// ## Suppression
 /// An object opts out of rules with the annotation `kplan.dev/ignore` on its own metadata, whose
 /// value is a comma-separated list of rule ids or codes, or `all`:
@@ -21,9 +39,8 @@ public struct LintEngine: Sendable {
     /// The annotation that suppresses rules on an object.
     public static let ignoreAnnotation = "kplan.dev/ignore"
 
-    /// An enabled rule with what its diagnostics carry.
-    private struct Active<Rule: Sendable>: Sendable {
-        let rule: Rule
+    /// What the diagnostics of an enabled rule carry.
+    private struct Active: Sendable {
         let id: String
         let code: String
         let severity: Severity
@@ -38,37 +55,48 @@ public struct LintEngine: Sendable {
 
     /// The configuration the engine applies.
     public let configuration: LintConfiguration
-    private let objectRules: [Active<any LintObjectRule>]
-    private let setRules: [Active<any LintSetRule>]
+    /// The enabled per-object rules, and beside them (same index) what their diagnostics carry; kept
+    /// apart so the loop over rules copies no strings.
+    private let objectRules: [any LintObjectRule]
+    private let objectRuleInfo: [Active]
+    /// The enabled cross-object rules, and what their diagnostics carry.
+    private let setRules: [any LintSetRule]
+    private let setRuleInfo: [Active]
     /// The kinds of object the enabled cross-object rules read.
     private let roles: Set<LintFactRole>
 
     /// Creates an engine running the rules of `rules` that `configuration` enables.
     public init(configuration: LintConfiguration = LintConfiguration(), rules: [any LintRule] = LintRuleRegistry.all) {
         self.configuration = configuration
-        var objectRules: [Active<any LintObjectRule>] = []
-        var setRules: [Active<any LintSetRule>] = []
+        var objectRules: [any LintObjectRule] = []
+        var objectRuleInfo: [Active] = []
+        var setRules: [any LintSetRule] = []
+        var setRuleInfo: [Active] = []
         var roles: Set<LintFactRole> = []
         for rule in rules {
             let description = rule.ruleDescription
             guard configuration.isEnabled(description) else { continue }
-            let severity = configuration.severity(of: description)
-            let fix = Diagnostic.Note("fix: \(description.remediation)")
+            let info = Active(id: description.id, code: description.code, severity: configuration.severity(of: description),
+                              fix: Diagnostic.Note("fix: \(description.remediation)"))
             if let rule = rule as? any LintObjectRule {
-                objectRules.append(Active(rule: rule, id: description.id, code: description.code, severity: severity, fix: fix))
+                objectRules.append(rule)
+                objectRuleInfo.append(info)
             }
             if let rule = rule as? any LintSetRule {
-                setRules.append(Active(rule: rule, id: description.id, code: description.code, severity: severity, fix: fix))
+                setRules.append(rule)
+                setRuleInfo.append(info)
                 roles.formUnion(type(of: rule).roles)
             }
         }
         self.objectRules = objectRules
+        self.objectRuleInfo = objectRuleInfo
         self.setRules = setRules
+        self.setRuleInfo = setRuleInfo
         self.roles = roles
     }
 
     /// The ids of the rules that run, sorted.
-    public var enabledRuleIDs: [String] { Set(objectRules.map(\.id) + setRules.map(\.id)).sorted() }
+    public var enabledRuleIDs: [String] { Set(objectRuleInfo.map(\.id) + setRuleInfo.map(\.id)).sorted() }
 
     /// The context per-object linting needs, built once; pass it to ``lintObject(_:in:)`` and ``facts(of:in:)``.
     public func objectContext(
@@ -120,7 +148,9 @@ public struct LintEngine: Sendable {
     /// The facts the enabled cross-object rules need about one resource; nil when none reads its kind.
     /// Keep them and pass them all to ``lintSet(_:)``; the resource's tree is not retained.
     public func facts(of resource: Resource, in context: LintObjectContext) -> LintObjectFacts? {
-        LintObjectFacts(resource, pod: LintPodTemplate(resource), in: context, roles: roles)
+        guard !roles.isEmpty else { return nil }
+        return LintObjectFacts(resource, pod: LintPodTemplate(resource), suppressed: Self.suppressedRules(of: resource),
+                               in: context, roles: roles)
     }
 
     /// ``lintObject(_:in:)`` and ``facts(of:in:)`` at once, reading the resource's pod template once.
@@ -129,7 +159,8 @@ public struct LintEngine: Sendable {
     ) -> (diagnostics: [Diagnostic], facts: LintObjectFacts?) {
         let subject = LintSubject(resource: resource, pod: LintPodTemplate(resource), context: context)
         let suppressed = Self.suppressedRules(of: resource)
-        let facts = roles.isEmpty ? nil : LintObjectFacts(resource, pod: subject.pod, in: context, roles: roles)
+        let facts = roles.isEmpty ? nil
+            : LintObjectFacts(resource, pod: subject.pod, suppressed: suppressed, in: context, roles: roles)
         return (lintObject(subject, suppressed: suppressed), facts)
     }
 
@@ -144,14 +175,16 @@ public struct LintEngine: Sendable {
         if suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
-        for entry in objectRules where suppressed.isEmpty || !suppressed.contains(entry.id) {
-            findings.removeAll(keepingCapacity: true)
-            entry.rule.check(subject, into: &findings)
+        for index in objectRules.indices {
+            if !suppressed.isEmpty, suppressed.contains(objectRuleInfo[index].id) { continue }
+            objectRules[index].check(subject, into: &findings)
             guard !findings.isEmpty else { continue }
+            let info = objectRuleInfo[index]
             let object = subject.resource.displayName
             for finding in findings {
-                diagnostics.append(entry.diagnostic(finding, file: subject.resource.file, object: object))
+                diagnostics.append(info.diagnostic(finding, file: subject.resource.file, object: object))
             }
+            findings.removeAll(keepingCapacity: true)
         }
         return diagnostics
     }
@@ -160,21 +193,23 @@ public struct LintEngine: Sendable {
         if facts.suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
-        for entry in setRules where facts.suppressed.isEmpty || !facts.suppressed.contains(entry.id) {
-            findings.removeAll(keepingCapacity: true)
-            entry.rule.check(facts, in: set, into: &findings)
+        for index in setRules.indices {
+            if !facts.suppressed.isEmpty, facts.suppressed.contains(setRuleInfo[index].id) { continue }
+            setRules[index].check(facts, in: set, into: &findings)
             guard !findings.isEmpty else { continue }
+            let info = setRuleInfo[index]
             let object = facts.displayName
             for finding in findings {
-                diagnostics.append(entry.diagnostic(finding, file: facts.file, object: object))
+                diagnostics.append(info.diagnostic(finding, file: facts.file, object: object))
             }
+            findings.removeAll(keepingCapacity: true)
         }
         return diagnostics
     }
 
     /// The rule ids (and possibly `all`) the object's `kplan.dev/ignore` annotation lists.
     static func suppressedRules(of resource: Resource) -> Set<String> {
-        guard let value = resource.node[path: "metadata", "annotations", ignoreAnnotation]?.scalar?.text else { return [] }
+        guard let value = resource.node["metadata"]?["annotations"]?[ignoreAnnotation]?.scalar?.text else { return [] }
         var ids: Set<String> = []
         for part in value.split(separator: ",") {
             let trimmed = lintTrimmed(part)

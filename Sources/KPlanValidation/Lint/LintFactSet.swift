@@ -40,19 +40,22 @@ struct LintFactSet: Sendable {
     init(_ facts: [LintObjectFacts]) {
         var kinds: Set<KindKey> = []
         var names: Set<ResourceKey> = []
+        names.reserveCapacity(facts.count)
         var workloads: [String: [Workload]] = [:]
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
         var autoscaled: Set<ResourceKey> = []
         for object in facts {
-            kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
-            names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+            if object.isLookedUp {
+                kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
+                names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+            }
             switch object.detail {
             case .workload(let pod):
                 let index = workloads[object.namespace, default: []].count
                 workloads[object.namespace, default: []].append(Workload(object: object, pod: pod))
-                for (label, value) in pod.labels {
-                    workloadsByLabel[LabelKey(namespace: object.namespace, key: label, value: value), default: []]
+                for label in pod.labels.pairs {
+                    workloadsByLabel[LabelKey(namespace: object.namespace, key: label.key, value: label.value), default: []]
                         .append(index)
                 }
             case .budget(let budget):
@@ -77,12 +80,14 @@ struct LintFactSet: Sendable {
         self.budgetedWorkloads = budgeted
     }
 
-    /// Whether the set holds an object of a group, kind, namespace and name.
+    /// Whether the set holds an object of a group, kind, namespace and name; only kinds rules look
+    /// up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func contains(group: String, kind: String, in namespace: String, named name: String) -> Bool {
         names.contains(ResourceKey(group: group, kind: kind, namespace: namespace, name: name))
     }
 
-    /// Whether the set holds at least one object of a group and kind in a namespace.
+    /// Whether the set holds at least one object of a group and kind in a namespace; only kinds rules
+    /// look up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func hasObjects(group: String, kind: String, in namespace: String) -> Bool {
         kinds.contains(KindKey(group: group, kind: kind, namespace: namespace))
     }
@@ -114,8 +119,8 @@ struct LintFactSet: Sendable {
         _ selector: LintLabelSelector, from all: [Workload], namespace: String, index: [LabelKey: [Int]]
     ) -> [Workload] {
         var rarest: [Int]?
-        for (key, value) in selector.matchLabels {
-            let postings = index[LabelKey(namespace: namespace, key: key, value: value)] ?? []
+        for label in selector.matchLabels.pairs {
+            let postings = index[LabelKey(namespace: namespace, key: label.key, value: label.value)] ?? []
             if postings.count < rarest?.count ?? .max { rarest = postings }
         }
         guard let rarest else { return all.filter { selector.matches($0.pod.labels) } }
@@ -124,5 +129,17 @@ struct LintFactSet: Sendable {
 
     private static func workloadKey(_ object: LintObjectFacts) -> ResourceKey {
         ResourceKey(group: "", kind: object.kind, namespace: object.namespace, name: object.name)
+    }
+}
+
+extension LintObjectFacts {
+    /// Whether rules look objects like this one up by kind and name: Secrets, ConfigMaps,
+    /// ServiceAccounts and Services, and the workloads an autoscaler may target.
+    var isLookedUp: Bool {
+        switch role {
+        case .secret, .configMap, .serviceAccount, .service: true
+        case .workload: LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
+        case .budget, .networkPolicy, .autoscaler, .ingress: false
+        }
     }
 }

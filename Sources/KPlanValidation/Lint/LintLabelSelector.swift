@@ -16,7 +16,7 @@ struct LintLabelSelector: Sendable {
         let op: Operator
         let values: Set<String>
 
-        func matches(_ labels: [String: String]) -> Bool {
+        func matches(_ labels: LintLabels) -> Bool {
             switch op {
             case .in: labels[key].map { values.contains($0) } ?? false
             case .notIn: labels[key].map { !values.contains($0) } ?? true
@@ -27,20 +27,20 @@ struct LintLabelSelector: Sendable {
     }
 
     /// Labels that must be present with these values.
-    let matchLabels: [String: String]
+    let matchLabels: LintLabels
     /// Further requirements.
     let requirements: [Requirement]
 
     /// A selector matching exactly the labels of `map` (a Service's `spec.selector`).
     init(equalityMap map: Node?) {
-        matchLabels = lintStringMap(map)
+        matchLabels = LintLabels(map)
         requirements = []
     }
 
     /// A `LabelSelector` (`matchLabels`, `matchExpressions`); nil when an operator is unknown, since
     /// such a selector's meaning cannot be judged.
     init?(labelSelector node: Node?) {
-        matchLabels = lintStringMap(node?["matchLabels"])
+        matchLabels = LintLabels(node?["matchLabels"])
         var requirements: [Requirement] = []
         for item in node?["matchExpressions"]?.items ?? [] {
             guard let key = item["key"]?.scalar?.text,
@@ -56,8 +56,8 @@ struct LintLabelSelector: Sendable {
     var isEmpty: Bool { matchLabels.isEmpty && requirements.isEmpty }
 
     /// Whether `labels` satisfy every term.
-    func matches(_ labels: [String: String]) -> Bool {
-        for (key, value) in matchLabels where labels[key] != value { return false }
+    func matches(_ labels: LintLabels) -> Bool {
+        for label in matchLabels.pairs where labels[label.key] != label.value { return false }
         return requirements.allSatisfy { $0.matches(labels) }
     }
 }

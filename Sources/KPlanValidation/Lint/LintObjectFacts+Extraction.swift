@@ -4,17 +4,22 @@ extension LintObjectFacts {
     /// The facts of `resource`, or nil when its kind is not among `roles`.
     /// - Parameters:
     ///   - pod: the resource's pod template, computed once by the caller.
+    ///   - suppressed: the rules the resource's `kplan.dev/ignore` annotation lists.
     ///   - roles: the kinds of object the enabled cross-object rules read.
-    init?(_ resource: Resource, pod: LintPodTemplate?, in context: LintObjectContext, roles: Set<LintFactRole>) {
+    init?(
+        _ resource: Resource, pod: LintPodTemplate?, suppressed: Set<String>, in context: LintObjectContext,
+        roles: Set<LintFactRole>
+    ) {
         guard let role = LintFactRole(resource.gvk), roles.contains(role) else { return nil }
+        self.role = role
         group = resource.gvk.group
         kind = resource.gvk.kind
         namespace = context.namespace(of: resource)
         name = resource.name
         file = resource.file
         declaredNamespace = resource.namespace
-        nameAnchor = lintNameAnchor(resource).range
-        suppressed = LintEngine.suppressedRules(of: resource)
+        nameAnchor = LintRange(lintNameAnchor(resource).range)
+        self.suppressed = suppressed
         switch role {
         case .secret, .configMap, .serviceAccount: detail = .identity
         case .service: detail = Self.service(resource)
@@ -36,52 +41,52 @@ extension LintObjectFacts {
         var serviceAccount: LintNamedReference?
         if let node = pod.spec["serviceAccountName"] ?? pod.spec["serviceAccount"],
            let name = node.string, !name.isEmpty, name != "default" {
-            serviceAccount = LintNamedReference(name: name, range: node.range)
+            serviceAccount = LintNamedReference(name: name, range: LintRange(node.range))
         }
         let resource = pod.resource
         return LintWorkloadFacts(
             kind: pod.kind, labels: pod.labels, replicas: lintReplicas(pod),
-            replicasAnchor: (resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)).range,
+            replicasAnchor: LintRange((resource.node["spec"]?["replicas"] ?? lintNameAnchor(resource)).range),
             portNames: portNames, serviceAccount: serviceAccount, references: LintPodReference.all(in: pod))
     }
 
     private static func service(_ resource: Resource) -> LintFactDetail {
-        guard let selectorNode = resource.node[path: "spec", "selector"], selectorNode.entries != nil else {
+        guard let selectorNode = resource.node["spec"]?["selector"], selectorNode.entries != nil else {
             return .identity
         }
         var namedTargetPorts: [LintNamedReference] = []
-        for port in resource.node[path: "spec", "ports"]?.items ?? [] {
+        for port in resource.node["spec"]?["ports"]?.items ?? [] {
             if let target = port["targetPort"], let name = target.string {
-                namedTargetPorts.append(LintNamedReference(name: name, range: target.range))
+                namedTargetPorts.append(LintNamedReference(name: name, range: LintRange(target.range)))
             }
         }
         return .service(LintServiceFacts(
-            selector: LintLabelSelector(equalityMap: selectorNode), selectorRange: selectorNode.range,
+            selector: LintLabelSelector(equalityMap: selectorNode), selectorRange: LintRange(selectorNode.range),
             namedTargetPorts: namedTargetPorts))
     }
 
     private static func budget(_ resource: Resource) -> LintBudgetFacts {
         let spec = resource.node["spec"]
         let selectorNode = spec?["selector"]
-        var anchor: SourceRange?
+        var anchor: LintRange?
         if let selectorNode, let entries = selectorNode.entries {
-            anchor = (entries.first?.key ?? selectorNode).range
+            anchor = LintRange((entries.first?.key ?? selectorNode).range)
         }
-        var minAvailable: (value: Int64, range: SourceRange)?
-        if let min = spec?["minAvailable"], let value = min.int { minAvailable = (value, min.range) }
+        var minAvailable: (value: Int64, range: LintRange)?
+        if let min = spec?["minAvailable"], let value = min.int { minAvailable = (value, LintRange(min.range)) }
         return LintBudgetFacts(
             selector: LintLabelSelector(labelSelector: selectorNode), selectorAnchor: anchor, minAvailable: minAvailable)
     }
 
     private static func networkPolicy(_ resource: Resource) -> LintFactDetail {
-        guard let node = resource.node[path: "spec", "podSelector"],
+        guard let node = resource.node["spec"]?["podSelector"],
               let selector = LintLabelSelector(labelSelector: node), !selector.isEmpty
         else { return .identity }
-        return .networkPolicy(selector: selector, range: node.range)
+        return .networkPolicy(selector: selector, range: LintRange(node.range))
     }
 
     private static func autoscaler(_ resource: Resource) -> LintFactDetail {
-        guard let target = resource.node[path: "spec", "scaleTargetRef"],
+        guard let target = resource.node["spec"]?["scaleTargetRef"],
               let kind = target["kind"]?.string, let nameNode = target["name"], let name = nameNode.string
         else { return .identity }
         let group: String
@@ -92,7 +97,7 @@ extension LintObjectFacts {
         }
         let checked = LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
         return .autoscaler(LintAutoscalerFacts(
-            kind: kind, name: name, checkedGroup: checked ? group : nil, nameRange: nameNode.range))
+            kind: kind, name: name, checkedGroup: checked ? group : nil, nameRange: LintRange(nameNode.range)))
     }
 
     private static func backends(_ resource: Resource) -> [LintNamedReference] {
@@ -100,14 +105,14 @@ extension LintObjectFacts {
         var backends: [Node] = []
         if let backend = spec["defaultBackend"] ?? spec["backend"] { backends.append(backend) }
         for rule in spec["rules"]?.items ?? [] {
-            for path in rule[path: "http", "paths"]?.items ?? [] {
+            for path in rule["http"]?["paths"]?.items ?? [] {
                 if let backend = path["backend"] { backends.append(backend) }
             }
         }
         return backends.compactMap { backend in
-            guard let node = backend[path: "service", "name"] ?? backend["serviceName"], let name = node.string
+            guard let node = backend["service"]?["name"] ?? backend["serviceName"], let name = node.string
             else { return nil }
-            return LintNamedReference(name: name, range: node.range)
+            return LintNamedReference(name: name, range: LintRange(node.range))
         }
     }
 }

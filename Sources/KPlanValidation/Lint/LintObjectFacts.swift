@@ -16,10 +16,12 @@ public struct LintObjectFacts: Sendable {
     public let name: String
     /// The file it was read from.
     public let file: String
+    /// Which kind of object the cross-object rules take it for.
+    let role: LintFactRole
     /// `metadata.namespace` as written, for the display name.
     let declaredNamespace: String?
     /// Where findings about the object as a whole, and notes pointing at it, go (`metadata.name`).
-    let nameAnchor: SourceRange
+    let nameAnchor: LintRange
     /// The rule ids (and possibly `all`) the object's `kplan.dev/ignore` annotation lists.
     let suppressed: Set<String>
     /// What the cross-object rules read, by kind.
@@ -32,7 +34,7 @@ public struct LintObjectFacts: Sendable {
     }
 
     /// The location of `range` in the object's file.
-    func location(_ range: SourceRange) -> SourceLocation { SourceLocation(file: file, range: range) }
+    func location(_ range: LintRange) -> SourceLocation { SourceLocation(file: file, range: range.source) }
 }
 
 /// The kind-specific part of ``LintObjectFacts``.
@@ -47,7 +49,7 @@ indirect enum LintFactDetail: Sendable {
     /// A PodDisruptionBudget.
     case budget(LintBudgetFacts)
     /// A NetworkPolicy with a non-empty pod selector whose meaning is known.
-    case networkPolicy(selector: LintLabelSelector, range: SourceRange)
+    case networkPolicy(selector: LintLabelSelector, range: LintRange)
     /// A HorizontalPodAutoscaler with a target kind and name.
     case autoscaler(LintAutoscalerFacts)
     /// An Ingress: the Service names of its backends.
@@ -59,7 +61,7 @@ struct LintNamedReference: Sendable, Hashable {
     /// The name.
     let name: String
     /// Where it is written.
-    let range: SourceRange
+    let range: LintRange
 }
 
 /// What cross-object rules read from a workload's pod template.
@@ -67,11 +69,11 @@ struct LintWorkloadFacts: Sendable {
     /// The workload kind.
     let kind: LintWorkloadKind
     /// The labels its pods carry.
-    let labels: [String: String]
+    let labels: LintLabels
     /// `spec.replicas` as ``lintReplicas(_:)`` reads it.
     let replicas: Int64?
     /// The `spec.replicas` value, else the name: where replica findings point.
-    let replicasAnchor: SourceRange
+    let replicasAnchor: LintRange
     /// The port names its containers declare.
     let portNames: [String]
     /// The ServiceAccount the pods run as, unless none or `default`.
@@ -85,7 +87,7 @@ struct LintServiceFacts: Sendable {
     /// The selector's labels.
     let selector: LintLabelSelector
     /// The selector mapping.
-    let selectorRange: SourceRange
+    let selectorRange: LintRange
     /// The ports whose `targetPort` is a name.
     let namedTargetPorts: [LintNamedReference]
 }
@@ -95,9 +97,9 @@ struct LintBudgetFacts: Sendable {
     /// `spec.selector`; nil when an operator is unknown (taken to select every pod).
     let selector: LintLabelSelector?
     /// The first key of the selector mapping (else the mapping), when it is a mapping.
-    let selectorAnchor: SourceRange?
+    let selectorAnchor: LintRange?
     /// An integer `minAvailable` with its range.
-    let minAvailable: (value: Int64, range: SourceRange)?
+    let minAvailable: (value: Int64, range: LintRange)?
 }
 
 /// What cross-object rules read from a HorizontalPodAutoscaler's `scaleTargetRef`.
@@ -109,5 +111,5 @@ struct LintAutoscalerFacts: Sendable {
     /// The target's group, when it is a kind with replicas whose existence is checked.
     let checkedGroup: String?
     /// The range of the target's name.
-    let nameRange: SourceRange
+    let nameRange: LintRange
 }

@@ -52,7 +52,7 @@ struct LintPodReference: Sendable {
             guard let holder, holder["optional"]?.bool != true, let node = holder[nameKey], let name = node.string
             else { return }
             references.append(LintPodReference(
-                target: target, name: LintNamedReference(name: name, range: node.range), origin: origin()))
+                target: target, name: LintNamedReference(name: name, range: LintRange(node.range)), origin: origin()))
         }
         for container in pod.containers {
             for variable in container.node["env"]?.items ?? [] {
@@ -70,7 +70,7 @@ struct LintPodReference: Sendable {
             let origin = { Origin.volume(volume["name"]?.scalar?.text ?? "") }
             add(.secret, volume["secret"], nameKey: "secretName", origin: origin())
             add(.configMap, volume["configMap"], nameKey: "name", origin: origin())
-            for source in volume[path: "projected", "sources"]?.items ?? [] {
+            for source in volume["projected"]?["sources"]?.items ?? [] {
                 add(.secret, source["secret"], nameKey: "name", origin: origin())
                 add(.configMap, source["configMap"], nameKey: "name", origin: origin())
             }

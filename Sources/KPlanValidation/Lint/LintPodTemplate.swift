@@ -13,7 +13,7 @@ struct LintPodTemplate: Sendable {
     /// The pod spec mapping.
     let spec: Node
     /// The labels the workload's pods carry (the template's, or the Pod's own).
-    let labels: [String: String]
+    let labels: LintLabels
     /// Every container of the pod: `initContainers`, then `containers`, then `ephemeralContainers`.
     let containers: [LintContainer]
 
@@ -28,20 +28,20 @@ struct LintPodTemplate: Sendable {
             specNode = root["spec"]
             metadata = root["metadata"]
         case .podTemplate:
-            specNode = root[path: "template", "spec"]
-            metadata = root[path: "template", "metadata"]
+            specNode = root["template"]?["spec"]
+            metadata = root["template"]?["metadata"]
         case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController:
-            specNode = root[path: "spec", "template", "spec"]
-            metadata = root[path: "spec", "template", "metadata"]
+            specNode = root["spec"]?["template"]?["spec"]
+            metadata = root["spec"]?["template"]?["metadata"]
         case .cronJob:
-            specNode = root[path: "spec", "jobTemplate", "spec", "template", "spec"]
-            metadata = root[path: "spec", "jobTemplate", "spec", "template", "metadata"]
+            specNode = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]
+            metadata = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
         }
         guard let specNode, specNode.entries != nil else { return nil }
         self.resource = resource
         self.kind = kind
         self.spec = specNode
-        self.labels = lintStringMap(metadata?["labels"])
+        self.labels = LintLabels(metadata?["labels"])
         var containers: [LintContainer] = []
         for role in [LintContainer.Role.initContainer, .container, .ephemeralContainer] {
             for item in specNode[role.field]?.items ?? [] where item.entries != nil {
@@ -151,13 +151,4 @@ struct LintContainer: Sendable {
 
     /// The container's `securityContext` mapping, if any.
     var securityContext: Node? { node["securityContext"] }
-}
-
-/// The string map (`labels`, `selector`) held by a mapping node; non-string scalars keep their text.
-func lintStringMap(_ node: Node?) -> [String: String] {
-    var result: [String: String] = [:]
-    for entry in node?.entries ?? [] {
-        if let text = entry.value.scalar?.text { result[entry.name] = text }
-    }
-    return result
 }

@@ -9,10 +9,10 @@ struct LintResourceRequirement: Sendable {
 
     /// Reports each regular or init container lacking the value; ephemeral containers cannot have
     /// resources and are skipped.
-    func check(_ resource: Resource, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ pod: LintPodTemplate?, into findings: inout [LintFinding]) {
+        guard let pod else { return }
         for container in pod.containers where container.role != .ephemeralContainer {
-            let value = container.node[path: "resources", section, resourceName]
+            let value = container.node["resources"]?[section]?[resourceName]
             if let value, !value.isNull { continue }
             let singular = section == "requests" ? "request" : "limit"
             let anchor = container.node["resources"].flatMap { $0.entries == nil ? nil : $0.entry(section)?.key }

@@ -26,7 +26,8 @@ extension LintRule {
             rule.check(LintSubject(resource: resource, pod: pod, context: context.objectContext), into: &findings)
         }
         if let rule = self as? any LintSetRule,
-           let facts = LintObjectFacts(resource, pod: pod, in: context.objectContext, roles: type(of: rule).roles) {
+           let facts = LintObjectFacts(resource, pod: pod, suppressed: [], in: context.objectContext,
+                                       roles: type(of: rule).roles) {
             rule.check(facts, in: context.facts, into: &findings)
         }
     }
@@ -101,6 +102,11 @@ public struct LintFinding: Sendable, Hashable {
     /// Creates a finding pointing at `node`.
     public init(_ message: String, at node: Node, notes: [Diagnostic.Note] = []) {
         self.init(message, at: node.range, notes: notes)
+    }
+
+    /// Creates a finding pointing at a range kept in facts.
+    init(_ message: String, at range: LintRange, notes: [Diagnostic.Note] = []) {
+        self.init(message, at: range.source, notes: notes)
     }
 
     /// Creates a finding pointing at `range`.

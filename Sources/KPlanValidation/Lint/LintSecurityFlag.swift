@@ -13,8 +13,8 @@ struct LintSecurityFlag: Sendable {
     let problem: String
 
     /// Reports each container whose setting is not `wanted`.
-    func check(_ resource: Resource, into findings: inout [LintFinding]) {
-        guard let pod = LintPodTemplate(resource) else { return }
+    func check(_ pod: LintPodTemplate?, into findings: inout [LintFinding]) {
+        guard let pod else { return }
         for container in pod.containers {
             if let value = container.securityContext?[field], !value.isNull {
                 if value.bool != wanted {

@@ -5,6 +5,19 @@ func lintTrimmed(_ text: Substring) -> String {
     String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
 }
 
+/// Whether `text` contains `part`, comparing UTF-8 bytes (cheaper than Foundation's `contains`).
+func lintContains(_ text: some StringProtocol, _ part: String) -> Bool {
+    let needle = part.utf8
+    guard let first = needle.first else { return true }
+    let haystack = text.utf8
+    var index = haystack.startIndex
+    while let found = haystack[index...].firstIndex(of: first) {
+        if haystack[found...].starts(with: needle) { return true }
+        index = haystack.index(after: found)
+    }
+    return false
+}
+
 /// The Levenshtein distance between two strings, counted in characters.
 func lintEditDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs)
@@ -26,7 +39,7 @@ func lintEditDistance(_ lhs: String, _ rhs: String) -> Int {
 
 /// The node an object-level finding points at: the `metadata.name` value, else the object.
 func lintNameAnchor(_ resource: Resource) -> Node {
-    resource.node[path: "metadata", "name"] ?? resource.node
+    resource.node["metadata"]?["name"] ?? resource.node
 }
 
 /// A security setting that a container may set and its pod may default (`runAsNonRoot`, `runAsUser`,
@@ -39,40 +52,50 @@ func lintEffectiveSecurityField(_ key: String, of container: LintContainer, in p
 /// non-integer value.
 func lintReplicas(_ pod: LintPodTemplate) -> Int64? {
     guard pod.kind.hasReplicas else { return nil }
-    guard let node = pod.resource.node[path: "spec", "replicas"], !node.isNull else { return 1 }
+    guard let node = pod.resource.node["spec"]?["replicas"], !node.isNull else { return 1 }
     return node.int
 }
 
 /// A container image reference split into repository, tag and digest.
+///
+/// The parts are slices of the reference, so splitting allocates nothing.
 struct LintImageReference: Sendable, Hashable {
     /// Everything before the tag and digest (`registry:5000/team/app`).
-    let repository: String
+    let repositoryPart: Substring
     /// The tag, nil when none is written.
-    let tag: String?
+    let tagPart: Substring?
     /// The digest (`sha256:…`), nil when none is written.
-    let digest: String?
+    let digestPart: Substring?
 
     /// Splits `reference`.
     init(_ reference: String) {
-        var rest = Substring(reference)
-        if let at = rest.firstIndex(of: "@") {
-            digest = String(rest[rest.index(after: at)...])
-            rest = rest[..<at]
+        let bytes = reference.utf8
+        var end = bytes.endIndex
+        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
+            digestPart = reference[bytes.index(after: at)...]
+            end = at
         } else {
-            digest = nil
+            digestPart = nil
         }
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            tag = String(rest[rest.index(after: colon)...])
-            repository = String(rest[..<colon])
+        let lastSlash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? bytes.startIndex
+        if let colon = bytes[lastSlash..<end].lastIndex(of: UInt8(ascii: ":")) {
+            tagPart = reference[bytes.index(after: colon)..<end]
+            repositoryPart = reference[..<colon]
         } else {
-            tag = nil
-            repository = String(rest)
+            tagPart = nil
+            repositoryPart = reference[..<end]
         }
     }
 
+    /// Everything before the tag and digest, as a string.
+    var repository: String { String(repositoryPart) }
+    /// The tag as a string, nil when none is written.
+    var tag: String? { tagPart.map(String.init) }
+    /// The digest as a string, nil when none is written.
+    var digest: String? { digestPart.map(String.init) }
+
     /// Whether the reference resolves to `latest`: tagged `latest` or untagged, without a digest.
-    var isLatest: Bool { digest == nil && (tag == nil || tag == "latest") }
+    var isLatest: Bool { digestPart == nil && (tagPart == nil || tagPart == "latest") }
 }
 
 /// The key node of the pod spec mapping of a workload (the `spec` key under the template), if any.
@@ -83,8 +106,8 @@ func lintPodSpecKey(of resource: Resource) -> Node? {
     case .pod?: holder = root
     case .podTemplate?: holder = root["template"]
     case .deployment?, .replicaSet?, .statefulSet?, .daemonSet?, .job?, .replicationController?:
-        holder = root[path: "spec", "template"]
-    case .cronJob?: holder = root[path: "spec", "jobTemplate", "spec", "template"]
+        holder = root["spec"]?["template"]
+    case .cronJob?: holder = root["spec"]?["jobTemplate"]?["spec"]?["template"]
     case nil: holder = nil
     }
     return holder?.entry("spec")?.key

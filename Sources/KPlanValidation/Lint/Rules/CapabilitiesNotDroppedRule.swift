@@ -39,7 +39,7 @@ struct CapabilitiesNotDroppedRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for container in pod.containers {
-            let drop = container.securityContext?[path: "capabilities", "drop"]
+            let drop = container.securityContext?["capabilities"]?["drop"]
             let dropped = (drop?.items ?? []).compactMap { $0.string?.uppercased() }
             if dropped.contains("ALL") { continue }
             if let drop, !drop.isNull {

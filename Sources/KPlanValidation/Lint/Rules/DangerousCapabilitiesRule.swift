@@ -43,7 +43,7 @@ struct DangerousCapabilitiesRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for container in pod.containers {
-            for item in container.securityContext?[path: "capabilities", "add"]?.items ?? [] {
+            for item in container.securityContext?["capabilities"]?["add"]?.items ?? [] {
                 guard let text = item.string else { continue }
                 var name = text.uppercased()
                 if name.hasPrefix("CAP_") { name.removeFirst(4) }

@@ -62,7 +62,10 @@ struct DeprecatedAPIVersionRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         let resource = subject.resource
         let context = subject.context
-        guard let node = resource.node["apiVersion"] else { return }
+        let version = resource.gvk.version
+        guard LintDeprecatedAPIs.versions.contains(version) || Self.isPreRelease(version),
+              let node = resource.node["apiVersion"]
+        else { return }
         guard let entry = LintDeprecatedAPIs.entry(apiVersion: resource.gvk.apiVersion, kind: resource.gvk.kind) else {
             checkPreReleaseBesideStable(resource, in: context, at: node, into: &findings)
             return
@@ -95,6 +98,6 @@ struct DeprecatedAPIVersionRule: LintObjectRule {
     }
 
     private static func isPreRelease(_ version: String) -> Bool {
-        version.contains("alpha") || version.contains("beta")
+        lintContains(version, "alpha") || lintContains(version, "beta")
     }
 }

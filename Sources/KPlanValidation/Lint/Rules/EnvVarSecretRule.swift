@@ -54,7 +54,7 @@ struct EnvVarSecretRule: LintObjectRule {
                       let text = value.scalar?.text, !text.isEmpty, !value.isNull
                 else { continue }
                 let upper = name.uppercased()
-                guard Self.secretWords.contains(where: { upper.contains($0) }),
+                guard Self.secretWords.contains(where: { lintContains(upper, $0) }),
                       !Self.referenceSuffixes.contains(where: { upper.hasSuffix($0) })
                 else { continue }
                 findings.append(LintFinding(

@@ -59,7 +59,7 @@ struct LatestTagRule: LintObjectRule {
             guard let image = container.node["image"], let text = image.string, !text.isEmpty else { continue }
             let reference = LintImageReference(text)
             guard reference.isLatest else { continue }
-            let why = reference.tag == nil ? "has no tag, so it means \"latest\"" : "is tagged \"latest\""
+            let why = reference.tagPart == nil ? "has no tag, so it means \"latest\"" : "is tagged \"latest\""
             findings.append(LintFinding("image \"\(text)\" of \(container.label) \(why)", at: image))
         }
     }

@@ -65,11 +65,11 @@ struct MissingAntiAffinityRule: LintObjectRule {
         guard let pod = subject.pod, pod.kind == .deployment || pod.kind == .statefulSet,
               let replicas = lintReplicas(pod), replicas > 1
         else { return }
-        let antiAffinity = pod.spec[path: "affinity", "podAntiAffinity"]
+        let antiAffinity = pod.spec["affinity"]?["podAntiAffinity"]
         let spread = pod.spec["topologySpreadConstraints"]?.items ?? []
         guard antiAffinity == nil || antiAffinity?.isNull == true, spread.isEmpty else { return }
         findings.append(LintFinding(
             "\(replicas) replicas without podAntiAffinity or topologySpreadConstraints may all land on one node",
-            at: resource.node[path: "spec", "replicas"] ?? lintNameAnchor(resource)))
+            at: resource.node["spec"]?["replicas"] ?? lintNameAnchor(resource)))
     }
 }

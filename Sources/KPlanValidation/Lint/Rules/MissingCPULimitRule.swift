@@ -43,7 +43,6 @@ struct MissingCPULimitRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
-        LintResourceRequirement(section: "limits", resourceName: "cpu").check(resource, into: &findings)
+        LintResourceRequirement(section: "limits", resourceName: "cpu").check(subject.pod, into: &findings)
     }
 }

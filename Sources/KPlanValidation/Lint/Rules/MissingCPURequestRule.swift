@@ -43,7 +43,6 @@ struct MissingCPURequestRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
-        LintResourceRequirement(section: "requests", resourceName: "cpu").check(resource, into: &findings)
+        LintResourceRequirement(section: "requests", resourceName: "cpu").check(subject.pod, into: &findings)
     }
 }

@@ -43,7 +43,6 @@ struct MissingMemoryLimitRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
-        LintResourceRequirement(section: "limits", resourceName: "memory").check(resource, into: &findings)
+        LintResourceRequirement(section: "limits", resourceName: "memory").check(subject.pod, into: &findings)
     }
 }

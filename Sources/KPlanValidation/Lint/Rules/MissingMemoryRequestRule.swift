@@ -43,7 +43,6 @@ struct MissingMemoryRequestRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
-        LintResourceRequirement(section: "requests", resourceName: "memory").check(resource, into: &findings)
+        LintResourceRequirement(section: "requests", resourceName: "memory").check(subject.pod, into: &findings)
     }
 }

@@ -27,7 +27,7 @@ struct MissingRecommendedLabelsRule: LintObjectRule {
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         let resource = subject.resource
-        guard resource.node[path: "metadata", "labels", "app.kubernetes.io/name"] == nil else { return }
+        guard resource.node["metadata"]?["labels"]?["app.kubernetes.io/name"] == nil else { return }
         findings.append(LintFinding("\(resource.displayName) has no app.kubernetes.io/name label",
                                     at: lintNameAnchor(resource)))
     }

@@ -41,7 +41,7 @@ struct MutableTagRule: LintObjectRule {
         for container in pod.containers {
             guard let image = container.node["image"], let text = image.string else { continue }
             let reference = LintImageReference(text)
-            guard reference.digest == nil, let tag = reference.tag, Self.mutableTags.contains(tag.lowercased()) else {
+            guard reference.digestPart == nil, let tag = reference.tagPart, Self.mutableTags.contains(tag.lowercased()) else {
                 continue
             }
             findings.append(LintFinding("image \"\(text)\" of \(container.label) uses the mutable tag \"\(tag)\"", at: image))

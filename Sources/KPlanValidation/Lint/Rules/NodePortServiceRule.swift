@@ -32,7 +32,7 @@ struct NodePortServiceRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         let resource = subject.resource
         guard resource.gvk.group.isEmpty, resource.gvk.kind == "Service",
-              let type = resource.node[path: "spec", "type"], type.string == "NodePort"
+              let type = resource.node["spec"]?["type"], type.string == "NodePort"
         else { return }
         findings.append(LintFinding("\(resource.displayName) is exposed on every node's port", at: type))
     }

@@ -32,8 +32,7 @@ struct PrivilegeEscalationRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
         LintSecurityFlag(field: "allowPrivilegeEscalation", wanted: false, reportMissing: true,
-                         problem: "allows privilege escalation").check(resource, into: &findings)
+                         problem: "allows privilege escalation").check(subject.pod, into: &findings)
     }
 }

@@ -34,8 +34,7 @@ struct PrivilegedContainerRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
         LintSecurityFlag(field: "privileged", wanted: false, reportMissing: false, problem: "is privileged")
-            .check(resource, into: &findings)
+            .check(subject.pod, into: &findings)
     }
 }

@@ -48,7 +48,7 @@ struct SensitiveHostMountRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for volume in pod.spec["volumes"]?.items ?? [] {
-            guard let pathNode = volume[path: "hostPath", "path"], let path = pathNode.string else { continue }
+            guard let pathNode = volume["hostPath"]?["path"], let path = pathNode.string else { continue }
             var normalized = path
             while normalized.count > 1, normalized.hasSuffix("/") { normalized.removeLast() }
             let isSensitive = Self.sensitivePaths.contains { sensitive in

@@ -33,8 +33,7 @@ struct WritableRootFilesystemRule: LintObjectRule {
         ])
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
-        let resource = subject.resource
         LintSecurityFlag(field: "readOnlyRootFilesystem", wanted: true, reportMissing: true,
-                         problem: "has a writable root filesystem").check(resource, into: &findings)
+                         problem: "has a writable root filesystem").check(subject.pod, into: &findings)
     }
 }
