@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kplan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kplan", targets: ["kplan"]),
         .library(name: "KPlan", targets: ["KPlan"]),

@@ -66,21 +66,23 @@ public struct Linter: Sendable {
         var outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
         let complete = checker(known.adding(crds: outcomes.flatMap(\.crds)))
         let deferred = outcomes.flatMap(\.deferred).parallelMap(parallel: options.jobs != 1) { complete.check($0) }
+        // Per-file results are merged except the facts, which the set-level rules read where they are.
         var everything = FileOutcome(path: "")
+        everything.identities.reserveCapacity(outcomes.reduce(deferred.count) { $0 + $1.identities.count })
         for index in outcomes.indices {
             everything.diagnostics += outcomes[index].diagnostics
-            everything.facts += outcomes[index].facts
             everything.identities += outcomes[index].identities
             everything.objects += outcomes[index].objects
             everything.documentCount += outcomes[index].documentCount
             everything.resourceCount += outcomes[index].resourceCount
-            let standardInput = outcomes[index].standardInput
-            outcomes[index] = FileOutcome(path: outcomes[index].path, standardInput: standardInput)
+            outcomes[index].diagnostics = []
+            outcomes[index].identities = []
+            outcomes[index].objects = []
         }
         deferred.forEach { everything.add($0) }
 
         diagnostics += everything.diagnostics
-        diagnostics += engine.lintSet(everything.facts)
+        diagnostics += engine.lintSet([outcomes.map(\.facts), [everything.facts]].joined().joined())
         diagnostics += SemanticChecker.duplicates(among: inputOrder(everything.identities, files: files))
         diagnostics.sort()
 

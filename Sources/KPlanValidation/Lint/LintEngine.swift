@@ -165,7 +165,7 @@ public struct LintEngine: Sendable {
     }
 
     /// The findings of the cross-object rules over the facts of a whole input set, sorted.
-    public func lintSet(_ facts: [LintObjectFacts]) -> [Diagnostic] {
+    public func lintSet<Facts: Collection>(_ facts: Facts) -> [Diagnostic] where Facts.Element == LintObjectFacts {
         guard !setRules.isEmpty else { return [] }
         let set = LintFactSet(facts)
         return facts.flatMap { lintSet($0, in: set) }.sorted()

@@ -37,10 +37,9 @@ struct LintFactSet: Sendable {
     private let autoscaledWorkloads: Set<ResourceKey>
 
     /// Indexes `facts`.
-    init(_ facts: [LintObjectFacts]) {
+    init<Facts: Collection>(_ facts: Facts) where Facts.Element == LintObjectFacts {
         var kinds: Set<KindKey> = []
         var names: Set<ResourceKey> = []
-        names.reserveCapacity(facts.count)
         var workloads: [String: [Workload]] = [:]
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []

@@ -37,7 +37,9 @@ struct LintLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     init(_ node: Node?) {
         var pairs: [Label] = []
         for entry in node?.entries ?? [] {
-            if let text = entry.value.scalar?.text { pairs.append(Label(key: entry.name, value: text)) }
+            if let text = entry.value.scalar?.text {
+                pairs.append(Label(key: StringInterner.shared.intern(entry.name), value: text))
+            }
         }
         self.init(pairs)
     }

@@ -12,8 +12,8 @@ extension LintObjectFacts {
     ) {
         guard let role = LintFactRole(resource.gvk), roles.contains(role) else { return nil }
         self.role = role
-        group = resource.gvk.group
-        kind = resource.gvk.kind
+        group = StringInterner.shared.intern(resource.gvk.group)
+        kind = StringInterner.shared.intern(resource.gvk.kind)
         namespace = context.namespace(of: resource)
         name = resource.name
         file = resource.file

@@ -19,7 +19,9 @@ public struct ObjectIdentity: Sendable {
         case .cluster: namespace = ""
         case .namespaced, nil: namespace = resource.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? defaultNamespace
         }
-        key = ResourceKey(group: resource.gvk.group, kind: resource.gvk.kind, namespace: namespace, name: name)
+        let interner = StringInterner.shared
+        key = ResourceKey(group: interner.intern(resource.gvk.group), kind: interner.intern(resource.gvk.kind),
+                          namespace: namespace, name: name)
         nameLocation = resource.location(of: nameNode)
     }
 
