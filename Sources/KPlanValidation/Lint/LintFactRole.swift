@@ -16,7 +16,7 @@ enum LintFactRole: Sendable, Hashable, CaseIterable {
         case ("autoscaling", "HorizontalPodAutoscaler"): self = .autoscaler
         case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"): self = .ingress
         default:
-            guard LintWorkloadKind(gvk) != nil else { return nil }
+            guard WorkloadKind(gvk) != nil else { return nil }
             self = .workload
         }
     }

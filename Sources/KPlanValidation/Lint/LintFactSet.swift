@@ -137,7 +137,7 @@ extension LintObjectFacts {
     var isLookedUp: Bool {
         switch role {
         case .secret, .configMap, .serviceAccount, .service: true
-        case .workload: LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
+        case .workload: WorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
         case .budget, .networkPolicy, .autoscaler, .ingress: false
         }
     }

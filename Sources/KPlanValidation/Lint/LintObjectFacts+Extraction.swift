@@ -95,7 +95,7 @@ extension LintObjectFacts {
         } else {
             group = kind == "ReplicationController" ? "" : "apps"
         }
-        let checked = LintWorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
+        let checked = WorkloadKind(GroupVersionKind(group: group, version: "", kind: kind))?.hasReplicas == true
         return .autoscaler(LintAutoscalerFacts(
             kind: kind, name: name, checkedGroup: checked ? group : nil, nameRange: LintRange(nameNode.range)))
     }

@@ -67,7 +67,7 @@ struct LintNamedReference: Sendable, Hashable {
 /// What cross-object rules read from a workload's pod template.
 struct LintWorkloadFacts: Sendable {
     /// The workload kind.
-    let kind: LintWorkloadKind
+    let kind: WorkloadKind
     /// The labels its pods carry.
     let labels: LintLabels
     /// `spec.replicas` as ``lintReplicas(_:)`` reads it.

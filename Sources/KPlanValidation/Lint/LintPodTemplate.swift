@@ -9,7 +9,7 @@ struct LintPodTemplate: Sendable {
     /// The workload object.
     let resource: Resource
     /// Its kind.
-    let kind: LintWorkloadKind
+    let kind: WorkloadKind
     /// The pod spec mapping.
     let spec: Node
     /// The labels the workload's pods carry (the template's, or the Pod's own).
@@ -19,25 +19,10 @@ struct LintPodTemplate: Sendable {
 
     /// The pod template of `resource`, or nil when it is not a workload or has no pod spec mapping.
     init?(_ resource: Resource) {
-        let root = resource.node
-        let specNode: Node?
-        let metadata: Node?
-        guard let kind = LintWorkloadKind(resource.gvk) else { return nil }
-        switch kind {
-        case .pod:
-            specNode = root["spec"]
-            metadata = root["metadata"]
-        case .podTemplate:
-            specNode = root["template"]?["spec"]
-            metadata = root["template"]?["metadata"]
-        case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController:
-            specNode = root["spec"]?["template"]?["spec"]
-            metadata = root["spec"]?["template"]?["metadata"]
-        case .cronJob:
-            specNode = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"]
-            metadata = root["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"]
-        }
-        guard let specNode, specNode.entries != nil else { return nil }
+        guard let location = PodTemplateLocation.locate(in: resource), location.spec.entries != nil else { return nil }
+        let specNode = location.spec
+        let metadata = location.templateMetadata ?? resource.node["metadata"]
+        let kind = location.kind
         self.resource = resource
         self.kind = kind
         self.spec = specNode
@@ -65,35 +50,6 @@ struct LintPodTemplate: Sendable {
 
     /// The pod-level `securityContext` mapping, if any.
     var podSecurityContext: Node? { spec["securityContext"] }
-}
-
-/// The kinds of object that carry a pod template.
-enum LintWorkloadKind: Sendable, Hashable {
-    case pod, podTemplate, deployment, replicaSet, statefulSet, daemonSet, job, cronJob, replicationController
-
-    /// The workload kind of `gvk`, or nil for anything else.
-    init?(_ gvk: GroupVersionKind) {
-        switch (gvk.group, gvk.kind) {
-        case ("", "Pod"): self = .pod
-        case ("", "PodTemplate"): self = .podTemplate
-        case ("", "ReplicationController"): self = .replicationController
-        case ("apps", "Deployment"), ("extensions", "Deployment"): self = .deployment
-        case ("apps", "ReplicaSet"), ("extensions", "ReplicaSet"): self = .replicaSet
-        case ("apps", "StatefulSet"): self = .statefulSet
-        case ("apps", "DaemonSet"), ("extensions", "DaemonSet"): self = .daemonSet
-        case ("batch", "Job"): self = .job
-        case ("batch", "CronJob"): self = .cronJob
-        default: return nil
-        }
-    }
-
-    /// Whether the kind has a `spec.replicas` field.
-    var hasReplicas: Bool {
-        switch self {
-        case .deployment, .replicaSet, .statefulSet, .replicationController: true
-        case .pod, .podTemplate, .daemonSet, .job, .cronJob: false
-        }
-    }
 }
 
 /// One container of a pod spec, with the list it came from.

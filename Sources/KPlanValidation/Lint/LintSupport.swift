@@ -102,7 +102,7 @@ struct LintImageReference: Sendable, Hashable {
 func lintPodSpecKey(of resource: Resource) -> Node? {
     let root = resource.node
     let holder: Node?
-    switch LintWorkloadKind(resource.gvk) {
+    switch WorkloadKind(resource.gvk) {
     case .pod?: holder = root
     case .podTemplate?: holder = root["template"]
     case .deployment?, .replicaSet?, .statefulSet?, .daemonSet?, .job?, .replicationController?:
