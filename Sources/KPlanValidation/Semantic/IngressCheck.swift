@@ -57,7 +57,7 @@ enum IngressCheck {
         case "Exact", "Prefix":
             if !value.hasPrefix("/") { errors.append("must be an absolute path") }
             if !value.isEmpty {
-                errors += invalidPathSequences.filter { value.contains($0) }.map { "must not contain '\($0)'" }
+                errors += invalidPathSequences.filter { contains(value, $0) }.map { "must not contain '\($0)'" }
                 errors += invalidPathSuffixes.filter { value.hasSuffix($0) }.map { "cannot end with '\($0)'" }
             }
         case "ImplementationSpecific":
@@ -70,6 +70,14 @@ enum IngressCheck {
             .error, "semantic.invalid-ingress-path",
             FieldError.invalid("\(path).path", value, errors.joined(separator: "; ")),
             at: pathNode ?? httpPath.entry("pathType")?.key ?? httpPath)
+    }
+
+    /// Whether `text` contains `part`, comparing bytes (the sequences are ASCII; a generic substring
+    /// search costs more than the whole check otherwise).
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(part.utf8)
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     /// A Service backend names a Service (a DNS-1035 label) and exactly one port, by number or IANA name.
