@@ -121,10 +121,8 @@ public enum CRDCompiler {
         schema.declaresProperties = true
         let string = Schema()
         string.types = [.string]
-        for name in ["apiVersion", "kind"] where schema.propertyIndex[name] == nil {
-            schema.propertyIndex[name] = schema.propertyNames.count
-            schema.propertyNames.append(name)
-            schema.propertySchemas.append(string)
+        for name in ["apiVersion", "kind"] where schema.propertyPosition(name) == nil {
+            schema.appendProperty(name, string)
         }
         guard let objectMeta = builtinObjectMeta else { return }
         let metadata: Schema
@@ -135,12 +133,10 @@ public enum CRDCompiler {
         } else {
             metadata = objectMeta
         }
-        if let index = schema.propertyIndex["metadata"] {
-            schema.propertySchemas[index] = metadata
+        if let position = schema.propertyPosition("metadata") {
+            schema.replaceProperty(at: position, with: metadata)
         } else {
-            schema.propertyIndex["metadata"] = schema.propertyNames.count
-            schema.propertyNames.append("metadata")
-            schema.propertySchemas.append(metadata)
+            schema.appendProperty("metadata", metadata)
         }
     }
 

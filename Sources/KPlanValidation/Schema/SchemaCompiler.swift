@@ -56,19 +56,14 @@ struct SchemaCompiler {
                 }
                 var names: [String] = []
                 var schemas: [Schema] = []
-                var index: [String: Int] = [:]
                 names.reserveCapacity(properties.count)
                 schemas.reserveCapacity(properties.count)
-                index.reserveCapacity(properties.count)
                 for property in properties {
-                    index[property.name] = names.count
                     names.append(property.name)
                     schemas.append(compile(property.value))
                 }
                 schema.declaresProperties = true
-                schema.propertyNames = names
-                schema.propertySchemas = schemas
-                schema.propertyIndex = index
+                schema.setProperties(names: names, schemas: schemas)
             case .required:
                 schema.required = strings(value)
             case .items:
