@@ -64,10 +64,12 @@ public enum CRDCompiler {
             return (nil, diagnostics)
         }
         var compiled: [CompiledCRD.Version] = []
+        let nodeTrimmer = SchemaNodeTrimmer()
         for version in declared {
             let schema: Schema
             if let node = version.schema {
                 var compiler = SchemaCompiler()
+                compiler.nodeTrimmer = nodeTrimmer
                 schema = compiler.compile(node)
                 for problem in compiler.problems {
                     report("crd.schema", "version \(version.name): \(problem.message)", at: problem.node)
@@ -81,7 +83,9 @@ public enum CRDCompiler {
             }
             prepareEmbeddedResources(in: schema)
             prepareRoot(schema)
-            if let node = version.schema, containsValidations(node) { schema.defaultingSchemaNode = node }
+            if let node = version.schema, containsValidations(node) {
+                schema.defaultingSchemaNode = nodeTrimmer.defaultingSchema(node)
+            }
             compiled.append(CompiledCRD.Version(name: version.name, served: version.served, storage: version.storage,
                                                 schema: schema))
         }

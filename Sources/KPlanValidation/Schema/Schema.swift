@@ -207,15 +207,15 @@ public final class Schema: @unchecked Sendable {
         set { if details != nil || !newValue.isEmpty { writableDetails.validations = newValue } }
     }
 
-    /// The schema node this schema was compiled from, when it carries CEL rules: CEL reads it to type
-    /// values as Kubernetes does (formats, list types, declared fields).
+    /// The schema node this schema was compiled from, trimmed to what CEL reads, when it carries CEL
+    /// rules: CEL reads it to type values as Kubernetes does (formats, list types, declared fields).
     public internal(set) var celSchemaNode: Node? {
         get { details?.celSchemaNode }
         set { if details != nil || newValue != nil { writableDetails.celSchemaNode = newValue } }
     }
 
-    /// At a custom resource's root whose schema has CEL rules anywhere: the whole `openAPIV3Schema`,
-    /// whose defaults are applied before validation, as the API server does.
+    /// At a custom resource's root whose schema has CEL rules anywhere and sets defaults: the part of
+    /// the `openAPIV3Schema` that places them, applied before validation, as the API server does.
     public internal(set) var defaultingSchemaNode: Node? {
         get { details?.defaultingSchemaNode }
         set { if details != nil || newValue != nil { writableDetails.defaultingSchemaNode = newValue } }

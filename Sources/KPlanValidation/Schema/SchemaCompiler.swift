@@ -15,6 +15,8 @@ struct SchemaCompiler {
     var resolveReference: ((String) -> Schema?)?
     /// What could not be compiled.
     var problems: [Problem] = []
+    /// Trims the schema nodes kept for CEL; share one across the versions of a CRD.
+    var nodeTrimmer = SchemaNodeTrimmer()
 
     /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself.
     mutating func compile(_ node: Node) -> Schema {
@@ -140,7 +142,7 @@ struct SchemaCompiler {
                 schema.patchMergeKey = value.string
             case .xKubernetesValidations:
                 schema.validations = CELValidationRule.rules(of: node)
-                if !schema.validations.isEmpty { schema.celSchemaNode = node }
+                if !schema.validations.isEmpty { schema.celSchemaNode = nodeTrimmer.celSchema(node) }
                 for (rule, entry) in zip(schema.validations, value.items ?? []) {
                     if case .failure(let error) = rule.expression {
                         problems.append(Problem(
