@@ -89,7 +89,7 @@ struct SchemaCompiler {
             case .pattern:
                 guard let source = value.string else { continue }
                 do {
-                    schema.pattern = try SchemaPattern(source)
+                    schema.pattern = try SchemaPattern.shared(source)
                 } catch {
                     problems.append(Problem(message: "pattern \"\(source)\" is not a valid regular expression", node: value))
                 }
