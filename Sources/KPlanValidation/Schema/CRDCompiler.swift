@@ -65,12 +65,15 @@ public enum CRDCompiler {
         }
         var compiled: [CompiledCRD.Version] = []
         let nodeTrimmer = SchemaNodeTrimmer()
+        let interner = SchemaInterner()
         for version in declared {
-            let schema: Schema
+            let schema = Schema()
             if let node = version.schema {
                 var compiler = SchemaCompiler()
                 compiler.nodeTrimmer = nodeTrimmer
-                schema = compiler.compile(node)
+                compiler.interner = interner
+                // The root is not interned: it is prepared below, which changes it.
+                compiler.fill(schema, from: node)
                 for problem in compiler.problems {
                     report("crd.schema", "version \(version.name): \(problem.message)", at: problem.node)
                 }
@@ -78,7 +81,6 @@ public enum CRDCompiler {
                 if resource.gvk.version == "v1" {
                     report("crd.invalid", "version \(version.name) has no schema.openAPIV3Schema", at: version.at)
                 }
-                schema = Schema()
                 schema.preservesUnknownFields = true
             }
             prepareEmbeddedResources(in: schema)

@@ -17,8 +17,11 @@ struct SchemaCompiler {
     var problems: [Problem] = []
     /// Trims the schema nodes kept for CEL; share one across the versions of a CRD.
     var nodeTrimmer = SchemaNodeTrimmer()
+    /// Shares identical sub-schemas, when set.
+    var interner: SchemaInterner?
 
-    /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself.
+    /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself, and with an
+    /// `interner`, an identical schema compiled before may be returned.
     mutating func compile(_ node: Node) -> Schema {
         if let resolveReference, let entries = node.entries, let reference = node["$ref"]?.string {
             guard let target = resolveReference(reference) else {
@@ -33,7 +36,7 @@ struct SchemaCompiler {
         }
         let schema = Schema()
         fill(schema, from: node)
-        return schema
+        return interner?.intern(schema) ?? schema
     }
 
     /// Sets `schema`'s fields from the keywords of `node`.
