@@ -9,13 +9,15 @@ import KPlanCore
 /// still changes after compiling (an embedded resource), or whose value depends on where it was
 /// written (CEL rules, a non-scalar default) is never shared.
 final class SchemaInterner {
-    private var schemas: [Key: Schema] = [:]
+    /// The shared schemas by their key's hash; keys are rebuilt to compare, not stored.
+    private var schemas: [Int: [Schema]] = [:]
 
     /// The schema already seen with the same content as `schema`, else `schema`, remembered.
     func intern(_ schema: Schema) -> Schema {
         guard let key = Key(schema) else { return schema }
-        if let shared = schemas[key] { return shared }
-        schemas[key] = schema
+        let hash = key.hashValue
+        if let shared = schemas[hash]?.first(where: { Key($0) == key }) { return shared }
+        schemas[hash, default: []].append(schema)
         return schema
     }
 
