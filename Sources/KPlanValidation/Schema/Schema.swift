@@ -4,10 +4,13 @@ import KPlanCore
 /// extensions that Kubernetes validation and server-side apply use.
 ///
 /// A definition's schema is built once and shared; a `$ref` resolves to the referenced definition's
-/// `Schema` object, so recursive definitions (`JSONSchemaProps`) form cycles. Properties are written
-/// only while the schema is built, under the bundle's lock, before the schema is handed out; after
-/// that a schema is never mutated, which is why it can be `Sendable`, and why its properties opt out
-/// of dynamic exclusivity checks: validation reads them on every node, and nothing writes them then.
+/// `Schema` object, so recursive definitions (`JSONSchemaProps`) form cycles. Identical inline
+/// sub-schemas are shared too (see `SchemaInterner`, whose key must list every keyword stored here),
+/// so one object may be the schema of many fields. Rarely set keywords live in `SchemaDetails`.
+/// Properties are written only while the schema is built (under the bundle's lock, for built-ins),
+/// before the schema is handed out; after that a schema is never mutated, which is why it can be
+/// `Sendable`, and why its properties opt out of dynamic exclusivity checks: validation reads them on
+/// every node, and nothing writes them then.
 public final class Schema: @unchecked Sendable {
     /// The JSON types the value may have; empty means any.
     @exclusivity(unchecked) public internal(set) var types: SchemaTypes = []
