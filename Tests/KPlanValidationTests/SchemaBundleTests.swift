@@ -37,6 +37,18 @@ import Testing
         }
     }
 
+    @Test func identicalInlineSchemasOfDefinitionsAreShared() throws {
+        let registry = try SchemaRegistry.builtin(version: "1.37")
+        let container = try #require(registry.definition("io.k8s.api.core.v1.Container"))
+        let volume = try #require(registry.definition("io.k8s.api.core.v1.Volume"))
+        let port = try #require(registry.definition("io.k8s.api.core.v1.ContainerPort"))
+        let containerName = try #require(container.property("name"))
+        #expect(containerName.types == [.string])
+        #expect(containerName === volume.property("name"))
+        #expect(port.property("name")?.types == [.string, .null])
+        #expect(containerName !== port.property("name"))
+    }
+
     @Test func everyDefinitionCompilesAndReferencesResolve() throws {
         let registry = try SchemaRegistry.builtin(version: "1.37")
         for name in registry.definitionNames {

@@ -64,11 +64,16 @@ public enum CRDCompiler {
             return (nil, diagnostics)
         }
         var compiled: [CompiledCRD.Version] = []
+        let nodeTrimmer = SchemaNodeTrimmer()
+        let interner = SchemaInterner()
         for version in declared {
-            let schema: Schema
+            let schema = Schema()
             if let node = version.schema {
                 var compiler = SchemaCompiler()
-                schema = compiler.compile(node)
+                compiler.nodeTrimmer = nodeTrimmer
+                compiler.interner = interner
+                // The root is not interned: it is prepared below, which changes it.
+                compiler.fill(schema, from: node)
                 for problem in compiler.problems {
                     report("crd.schema", "version \(version.name): \(problem.message)", at: problem.node)
                 }
@@ -76,12 +81,13 @@ public enum CRDCompiler {
                 if resource.gvk.version == "v1" {
                     report("crd.invalid", "version \(version.name) has no schema.openAPIV3Schema", at: version.at)
                 }
-                schema = Schema()
                 schema.preservesUnknownFields = true
             }
             prepareEmbeddedResources(in: schema)
             prepareRoot(schema)
-            if let node = version.schema, containsValidations(node) { schema.defaultingSchemaNode = node }
+            if let node = version.schema, containsValidations(node) {
+                schema.defaultingSchemaNode = nodeTrimmer.defaultingSchema(node)
+            }
             compiled.append(CompiledCRD.Version(name: version.name, served: version.served, storage: version.storage,
                                                 schema: schema))
         }
@@ -121,10 +127,8 @@ public enum CRDCompiler {
         schema.declaresProperties = true
         let string = Schema()
         string.types = [.string]
-        for name in ["apiVersion", "kind"] where schema.propertyIndex[name] == nil {
-            schema.propertyIndex[name] = schema.propertyNames.count
-            schema.propertyNames.append(name)
-            schema.propertySchemas.append(string)
+        for name in ["apiVersion", "kind"] where schema.propertyPosition(name) == nil {
+            schema.appendProperty(name, string)
         }
         guard let objectMeta = builtinObjectMeta else { return }
         let metadata: Schema
@@ -135,12 +139,10 @@ public enum CRDCompiler {
         } else {
             metadata = objectMeta
         }
-        if let index = schema.propertyIndex["metadata"] {
-            schema.propertySchemas[index] = metadata
+        if let position = schema.propertyPosition("metadata") {
+            schema.replaceProperty(at: position, with: metadata)
         } else {
-            schema.propertyIndex["metadata"] = schema.propertyNames.count
-            schema.propertyNames.append("metadata")
-            schema.propertySchemas.append(metadata)
+            schema.appendProperty("metadata", metadata)
         }
     }
 

@@ -4,26 +4,28 @@ import KPlanCore
 /// extensions that Kubernetes validation and server-side apply use.
 ///
 /// A definition's schema is built once and shared; a `$ref` resolves to the referenced definition's
-/// `Schema` object, so recursive definitions (`JSONSchemaProps`) form cycles. Properties are written
-/// only while the schema is built, under the bundle's lock, before the schema is handed out; after
-/// that a schema is never mutated, which is why it can be `Sendable`, and why its properties opt out
-/// of dynamic exclusivity checks: validation reads them on every node, and nothing writes them then.
+/// `Schema` object, so recursive definitions (`JSONSchemaProps`) form cycles. Identical inline
+/// sub-schemas are shared too (see `SchemaInterner`, whose key must list every keyword stored here),
+/// so one object may be the schema of many fields. Rarely set keywords live in `SchemaDetails`.
+/// Properties are written only while the schema is built (under the bundle's lock, for built-ins),
+/// before the schema is handed out; after that a schema is never mutated, which is why it can be
+/// `Sendable`, and why its properties opt out of dynamic exclusivity checks: validation reads them on
+/// every node, and nothing writes them then.
 public final class Schema: @unchecked Sendable {
     /// The JSON types the value may have; empty means any.
     @exclusivity(unchecked) public internal(set) var types: SchemaTypes = []
     /// A built-in value syntax checked beyond the JSON type.
     @exclusivity(unchecked) public internal(set) var special: SchemaSpecial = .none
-    /// The definition this schema was built from (`io.k8s.api.core.v1.PodSpec`), if it is one.
-    @exclusivity(unchecked) public internal(set) var definitionName: String?
     /// The schema this one annotates (a `$ref` with sibling keywords); validated first.
     @exclusivity(unchecked) public internal(set) var base: Schema?
 
     /// Declared property names, in declaration order; `propertySchemas` is parallel.
-    @exclusivity(unchecked) public internal(set) var propertyNames: [String] = []
+    @exclusivity(unchecked) public private(set) var propertyNames: [String] = []
     /// The schemas of the declared properties.
-    @exclusivity(unchecked) public internal(set) var propertySchemas: [Schema] = []
-    /// Index of each declared property in `propertyNames`.
-    @exclusivity(unchecked) public internal(set) var propertyIndex: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var propertySchemas: [Schema] = []
+    /// Index of each declared property in `propertyNames` (the last, for a repeated name), kept only
+    /// for more than `linearSearchLimit` properties: fewer are searched linearly.
+    @exclusivity(unchecked) private(set) var propertyIndex: [String: Int]?
     /// Whether the schema declares `properties` at all (even an empty set).
     @exclusivity(unchecked) public internal(set) var declaresProperties = false
     /// Required property names.
@@ -32,82 +34,251 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var additionalProperties: AdditionalProperties = .unspecified
     /// The schema of array items.
     @exclusivity(unchecked) public internal(set) var items: Schema?
-
-    /// The `default` the API server fills in when the field is absent.
-    @exclusivity(unchecked) public internal(set) var defaultValue: Node?
-    /// The allowed values, if restricted.
-    @exclusivity(unchecked) public internal(set) var enumValues: [SchemaValue]?
-    /// The `format`, if any.
-    @exclusivity(unchecked) public internal(set) var format: SchemaFormat?
-    /// The `pattern` strings must match (searched, not anchored).
-    @exclusivity(unchecked) public internal(set) var pattern: SchemaPattern?
-    /// Lower bound for numbers.
-    @exclusivity(unchecked) public internal(set) var minimum: Double?
-    /// Upper bound for numbers.
-    @exclusivity(unchecked) public internal(set) var maximum: Double?
-    /// Whether `minimum` itself is excluded.
-    @exclusivity(unchecked) public internal(set) var exclusiveMinimum = false
-    /// Whether `maximum` itself is excluded.
-    @exclusivity(unchecked) public internal(set) var exclusiveMaximum = false
-    /// Numbers must be a multiple of this.
-    @exclusivity(unchecked) public internal(set) var multipleOf: Double?
-    /// Shortest string length, in Unicode scalars.
-    @exclusivity(unchecked) public internal(set) var minLength: Int?
-    /// Longest string length, in Unicode scalars.
-    @exclusivity(unchecked) public internal(set) var maxLength: Int?
-    /// Fewest array items.
-    @exclusivity(unchecked) public internal(set) var minItems: Int?
-    /// Most array items.
-    @exclusivity(unchecked) public internal(set) var maxItems: Int?
-    /// Fewest object properties.
-    @exclusivity(unchecked) public internal(set) var minProperties: Int?
-    /// Most object properties.
-    @exclusivity(unchecked) public internal(set) var maxProperties: Int?
-    /// Whether array items must be distinct.
-    @exclusivity(unchecked) public internal(set) var uniqueItems = false
-
-    /// The value must match every one of these.
-    @exclusivity(unchecked) public internal(set) var allOf: [Schema] = []
-    /// The value must match at least one of these.
-    @exclusivity(unchecked) public internal(set) var anyOf: [Schema] = []
-    /// The value must match exactly one of these.
-    @exclusivity(unchecked) public internal(set) var oneOf: [Schema] = []
-    /// The value must not match this.
-    @exclusivity(unchecked) public internal(set) var not: Schema?
-
     /// `x-kubernetes-preserve-unknown-fields`: fields not declared are kept, so not reported.
     @exclusivity(unchecked) public internal(set) var preservesUnknownFields = false
     /// `x-kubernetes-embedded-resource`: the value is an object with its own apiVersion, kind, metadata.
     @exclusivity(unchecked) public internal(set) var isEmbeddedResource = false
+
+    /// The rarely set keywords, nil while none is set.
+    @exclusivity(unchecked) private var details: SchemaDetails?
+
+    /// The definition this schema was built from (`io.k8s.api.core.v1.PodSpec`), if it is one.
+    public internal(set) var definitionName: String? {
+        get { details?.definitionName }
+        set { if details != nil || newValue != nil { writableDetails.definitionName = newValue } }
+    }
+
+    /// The `default` the API server fills in when the field is absent.
+    public internal(set) var defaultValue: Node? {
+        get { details?.defaultValue }
+        set { if details != nil || newValue != nil { writableDetails.defaultValue = newValue } }
+    }
+
+    /// The allowed values, if restricted.
+    public internal(set) var enumValues: [SchemaValue]? {
+        get { details?.enumValues }
+        set { if details != nil || newValue != nil { writableDetails.enumValues = newValue } }
+    }
+
+    /// The `format`, if any.
+    public internal(set) var format: SchemaFormat? {
+        get { details?.format }
+        set { if details != nil || newValue != nil { writableDetails.format = newValue } }
+    }
+
+    /// The `pattern` strings must match (searched, not anchored).
+    public internal(set) var pattern: SchemaPattern? {
+        get { details?.pattern }
+        set { if details != nil || newValue != nil { writableDetails.pattern = newValue } }
+    }
+
+    /// Lower bound for numbers.
+    public internal(set) var minimum: Double? {
+        get { details?.minimum }
+        set { if details != nil || newValue != nil { writableDetails.minimum = newValue } }
+    }
+
+    /// Upper bound for numbers.
+    public internal(set) var maximum: Double? {
+        get { details?.maximum }
+        set { if details != nil || newValue != nil { writableDetails.maximum = newValue } }
+    }
+
+    /// Whether `minimum` itself is excluded.
+    public internal(set) var exclusiveMinimum: Bool {
+        get { details?.exclusiveMinimum ?? false }
+        set { if details != nil || newValue { writableDetails.exclusiveMinimum = newValue } }
+    }
+
+    /// Whether `maximum` itself is excluded.
+    public internal(set) var exclusiveMaximum: Bool {
+        get { details?.exclusiveMaximum ?? false }
+        set { if details != nil || newValue { writableDetails.exclusiveMaximum = newValue } }
+    }
+
+    /// Numbers must be a multiple of this.
+    public internal(set) var multipleOf: Double? {
+        get { details?.multipleOf }
+        set { if details != nil || newValue != nil { writableDetails.multipleOf = newValue } }
+    }
+
+    /// Shortest string length, in Unicode scalars.
+    public internal(set) var minLength: Int? {
+        get { details?.minLength }
+        set { if details != nil || newValue != nil { writableDetails.minLength = newValue } }
+    }
+
+    /// Longest string length, in Unicode scalars.
+    public internal(set) var maxLength: Int? {
+        get { details?.maxLength }
+        set { if details != nil || newValue != nil { writableDetails.maxLength = newValue } }
+    }
+
+    /// Fewest array items.
+    public internal(set) var minItems: Int? {
+        get { details?.minItems }
+        set { if details != nil || newValue != nil { writableDetails.minItems = newValue } }
+    }
+
+    /// Most array items.
+    public internal(set) var maxItems: Int? {
+        get { details?.maxItems }
+        set { if details != nil || newValue != nil { writableDetails.maxItems = newValue } }
+    }
+
+    /// Fewest object properties.
+    public internal(set) var minProperties: Int? {
+        get { details?.minProperties }
+        set { if details != nil || newValue != nil { writableDetails.minProperties = newValue } }
+    }
+
+    /// Most object properties.
+    public internal(set) var maxProperties: Int? {
+        get { details?.maxProperties }
+        set { if details != nil || newValue != nil { writableDetails.maxProperties = newValue } }
+    }
+
+    /// Whether array items must be distinct.
+    public internal(set) var uniqueItems: Bool {
+        get { details?.uniqueItems ?? false }
+        set { if details != nil || newValue { writableDetails.uniqueItems = newValue } }
+    }
+
+    /// The value must match every one of these.
+    public internal(set) var allOf: [Schema] {
+        get { details?.allOf ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.allOf = newValue } }
+    }
+
+    /// The value must match at least one of these.
+    public internal(set) var anyOf: [Schema] {
+        get { details?.anyOf ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.anyOf = newValue } }
+    }
+
+    /// The value must match exactly one of these.
+    public internal(set) var oneOf: [Schema] {
+        get { details?.oneOf ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.oneOf = newValue } }
+    }
+
+    /// The value must not match this.
+    public internal(set) var not: Schema? {
+        get { details?.not }
+        set { if details != nil || newValue != nil { writableDetails.not = newValue } }
+    }
+
     /// `x-kubernetes-list-type`.
-    @exclusivity(unchecked) public internal(set) var listType: ListType?
+    public internal(set) var listType: ListType? {
+        get { details?.listType }
+        set { if details != nil || newValue != nil { writableDetails.listType = newValue } }
+    }
+
     /// `x-kubernetes-list-map-keys`.
-    @exclusivity(unchecked) public internal(set) var listMapKeys: [String] = []
+    public internal(set) var listMapKeys: [String] {
+        get { details?.listMapKeys ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.listMapKeys = newValue } }
+    }
+
     /// `x-kubernetes-map-type` (`granular` or `atomic`).
-    @exclusivity(unchecked) public internal(set) var mapType: String?
+    public internal(set) var mapType: String? {
+        get { details?.mapType }
+        set { if details != nil || newValue != nil { writableDetails.mapType = newValue } }
+    }
+
     /// `x-kubernetes-patch-strategy` (`merge`, `retainKeys`, `merge,retainKeys`).
-    @exclusivity(unchecked) public internal(set) var patchStrategy: String?
+    public internal(set) var patchStrategy: String? {
+        get { details?.patchStrategy }
+        set { if details != nil || newValue != nil { writableDetails.patchStrategy = newValue } }
+    }
+
     /// `x-kubernetes-patch-merge-key`.
-    @exclusivity(unchecked) public internal(set) var patchMergeKey: String?
+    public internal(set) var patchMergeKey: String? {
+        get { details?.patchMergeKey }
+        set { if details != nil || newValue != nil { writableDetails.patchMergeKey = newValue } }
+    }
+
     /// `x-kubernetes-group-version-kind`: the kinds whose root object this schema describes.
-    @exclusivity(unchecked) public internal(set) var groupVersionKinds: [GroupVersionKind] = []
+    public internal(set) var groupVersionKinds: [GroupVersionKind] {
+        get { details?.groupVersionKinds ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.groupVersionKinds = newValue } }
+    }
 
     /// `x-kubernetes-validations`: CEL rules the value must satisfy (CRD schemas).
-    @exclusivity(unchecked) public internal(set) var validations: [CELValidationRule] = []
-    /// The schema node this schema was compiled from, when it carries CEL rules: CEL reads it to type
-    /// values as Kubernetes does (formats, list types, declared fields).
-    @exclusivity(unchecked) public internal(set) var celSchemaNode: Node?
-    /// At a custom resource's root whose schema has CEL rules anywhere: the whole `openAPIV3Schema`,
-    /// whose defaults are applied before validation, as the API server does.
-    @exclusivity(unchecked) public internal(set) var defaultingSchemaNode: Node?
+    public internal(set) var validations: [CELValidationRule] {
+        get { details?.validations ?? [] }
+        set { if details != nil || !newValue.isEmpty { writableDetails.validations = newValue } }
+    }
+
+    /// The schema node this schema was compiled from, trimmed to what CEL reads, when it carries CEL
+    /// rules: CEL reads it to type values as Kubernetes does (formats, list types, declared fields).
+    public internal(set) var celSchemaNode: Node? {
+        get { details?.celSchemaNode }
+        set { if details != nil || newValue != nil { writableDetails.celSchemaNode = newValue } }
+    }
+
+    /// At a custom resource's root whose schema has CEL rules anywhere and sets defaults: the part of
+    /// the `openAPIV3Schema` that places them, applied before validation, as the API server does.
+    public internal(set) var defaultingSchemaNode: Node? {
+        get { details?.defaultingSchemaNode }
+        set { if details != nil || newValue != nil { writableDetails.defaultingSchemaNode = newValue } }
+    }
+
+    /// The details, created on first write.
+    private var writableDetails: SchemaDetails {
+        if let details { return details }
+        let created = SchemaDetails()
+        details = created
+        return created
+    }
 
     /// Creates an empty schema (accepts anything) to be filled by a compiler.
     init() {}
 
+    /// The most properties searched linearly; a schema with more keeps `propertyIndex`.
+    static let linearSearchLimit = 12
+
     /// The schema of a declared property.
     public func property(_ name: String) -> Schema? {
-        guard let index = propertyIndex[name] else { return nil }
-        return propertySchemas[index]
+        propertyPosition(name).map { propertySchemas[$0] }
+    }
+
+    /// The position of a declared property in `propertyNames` (the last, for a repeated name).
+    func propertyPosition(_ name: String) -> Int? {
+        if let propertyIndex { return propertyIndex[name] }
+        return propertyNames.lastIndex(of: name)
+    }
+
+    /// Declares the properties `names` with the parallel `schemas`, replacing any declared before.
+    func setProperties(names: [String], schemas: [Schema]) {
+        propertyNames = names
+        propertySchemas = schemas
+        propertyIndex = nil
+        indexPropertiesIfMany()
+    }
+
+    /// Declares one more property.
+    func appendProperty(_ name: String, _ schema: Schema) {
+        propertyNames.append(name)
+        propertySchemas.append(schema)
+        if propertyIndex != nil {
+            propertyIndex?[name] = propertyNames.count - 1
+        } else {
+            indexPropertiesIfMany()
+        }
+    }
+
+    /// Replaces the schema of the property at `position`.
+    func replaceProperty(at position: Int, with schema: Schema) {
+        propertySchemas[position] = schema
+    }
+
+    private func indexPropertiesIfMany() {
+        guard propertyNames.count > Self.linearSearchLimit else { return }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(propertyNames.count)
+        for (position, name) in propertyNames.enumerated() { index[name] = position }
+        propertyIndex = index
     }
 
     /// Whether `null` is an acceptable value.

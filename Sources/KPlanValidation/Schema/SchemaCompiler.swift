@@ -15,8 +15,13 @@ struct SchemaCompiler {
     var resolveReference: ((String) -> Schema?)?
     /// What could not be compiled.
     var problems: [Problem] = []
+    /// Trims the schema nodes kept for CEL; share one across the versions of a CRD.
+    var nodeTrimmer = SchemaNodeTrimmer()
+    /// Shares identical sub-schemas, when set.
+    var interner: SchemaInterner?
 
-    /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself.
+    /// Compiles `node`; a bare `$ref` yields the referenced definition's schema itself, and with an
+    /// `interner`, an identical schema compiled before may be returned.
     mutating func compile(_ node: Node) -> Schema {
         if let resolveReference, let entries = node.entries, let reference = node["$ref"]?.string {
             guard let target = resolveReference(reference) else {
@@ -31,7 +36,7 @@ struct SchemaCompiler {
         }
         let schema = Schema()
         fill(schema, from: node)
-        return schema
+        return interner?.intern(schema) ?? schema
     }
 
     /// Sets `schema`'s fields from the keywords of `node`.
@@ -56,19 +61,14 @@ struct SchemaCompiler {
                 }
                 var names: [String] = []
                 var schemas: [Schema] = []
-                var index: [String: Int] = [:]
                 names.reserveCapacity(properties.count)
                 schemas.reserveCapacity(properties.count)
-                index.reserveCapacity(properties.count)
                 for property in properties {
-                    index[property.name] = names.count
                     names.append(property.name)
                     schemas.append(compile(property.value))
                 }
                 schema.declaresProperties = true
-                schema.propertyNames = names
-                schema.propertySchemas = schemas
-                schema.propertyIndex = index
+                schema.setProperties(names: names, schemas: schemas)
             case .required:
                 schema.required = strings(value)
             case .items:
@@ -92,7 +92,7 @@ struct SchemaCompiler {
             case .pattern:
                 guard let source = value.string else { continue }
                 do {
-                    schema.pattern = try SchemaPattern(source)
+                    schema.pattern = try SchemaPattern.shared(source)
                 } catch {
                     problems.append(Problem(message: "pattern \"\(source)\" is not a valid regular expression", node: value))
                 }
@@ -145,7 +145,7 @@ struct SchemaCompiler {
                 schema.patchMergeKey = value.string
             case .xKubernetesValidations:
                 schema.validations = CELValidationRule.rules(of: node)
-                if !schema.validations.isEmpty { schema.celSchemaNode = node }
+                if !schema.validations.isEmpty { schema.celSchemaNode = nodeTrimmer.celSchema(node) }
                 for (rule, entry) in zip(schema.validations, value.items ?? []) {
                     if case .failure(let error) = rule.expression {
                         problems.append(Problem(

@@ -38,6 +38,8 @@ final class SchemaDefinitions: @unchecked Sendable {
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
+    /// Shares identical inline schemas across this version's definitions; used under `lock`.
+    private let interner = SchemaInterner()
 
     private init(version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String]) {
         self.version = version
@@ -74,6 +76,7 @@ final class SchemaDefinitions: @unchecked Sendable {
         compiled[name] = schema
         guard let root = YAMLLoader.load(Array(body), file: name).documents.first?.root else { return schema }
         var compiler = SchemaCompiler()
+        compiler.interner = interner
         compiler.resolveReference = { [unowned self] reference in
             self.resolve(String(reference.dropFirst(Self.referencePrefix.count)))
         }

@@ -170,18 +170,19 @@ struct SchemaValidationRun {
     }
 
     private mutating func checkObject(_ node: Node, _ entries: [MappingEntry], _ schema: Schema, strict: Bool) {
-        let propertyIndex = schema.propertyIndex
         let rejectsUnknown = strict ? schema.rejectsUnknownFields : isForbidden(schema.additionalProperties)
         let count = schema.propertyNames.count
         var seenSmall: UInt64 = 0
         var seenLarge: [Bool] = count > 64 ? Array(repeating: false, count: count) : []
         let names = schema.propertyNames
         // Small property sets are searched linearly: comparing a few short strings beats hashing one.
-        let searchLinearly = names.count <= 12
+        let propertyIndex = schema.propertyIndex
         for entry in entries {
             guard case .scalar = entry.key.content else { continue }
             let name = entry.name
-            if let index = searchLinearly ? names.firstIndex(of: name) : propertyIndex[name] {
+            let position: Int?
+            if let propertyIndex { position = propertyIndex[name] } else { position = names.firstIndex(of: name) }
+            if let index = position {
                 if entry.value.isNull { continue }
                 if index < 64 { seenSmall |= 1 << UInt64(index) } else { seenLarge[index] = true }
                 path.append(.key(name))
@@ -201,7 +202,7 @@ struct SchemaValidationRun {
         }
         for name in schema.required {
             let present: Bool
-            if let index = propertyIndex[name] {
+            if let index = schema.propertyPosition(name) {
                 present = index < 64 ? seenSmall & (1 << UInt64(index)) != 0 : seenLarge[index]
             } else {
                 present = entries.contains { $0.name == name && !$0.value.isNull }

@@ -1,0 +1,139 @@
+import KPlanCore
+
+/// Cuts the schema nodes that compiled schemas keep for CEL down to the keywords CEL reads, and
+/// shares identical trimmed subtrees, so a CRD's YAML tree (descriptions, patterns, rules) is not kept
+/// alive by its compiled schema.
+///
+/// `CELSchema` reads `type`, `format`, `nullable`, `properties`, `additionalProperties`, `items`,
+/// `x-kubernetes-list-type` and `x-kubernetes-preserve-unknown-fields`; `CELDefaulting` reads
+/// `properties`, `additionalProperties`, `items`, `default` and `nullable`. Both only look keywords
+/// up by name (the last of repeated keys wins, as it does here) and never read a schema node's
+/// position, so a trimmed node answers every lookup they make as the original does. Use one trimmer
+/// per CRD: identical subtrees of its versions are then stored once.
+final class SchemaNodeTrimmer {
+    private var sharedNodes: [String: (node: Node, key: String)] = [:]
+
+    /// The part of schema `node` that CEL reads to type values (see `CELSchema`).
+    func celSchema(_ node: Node) -> Node {
+        celTrimmed(node).node
+    }
+
+    /// The part of schema `node` that `CELDefaulting.apply(to:schema:)` reads, or nil when it sets no
+    /// default anywhere (applying it would change nothing).
+    func defaultingSchema(_ node: Node) -> Node? {
+        defaultingTrimmed(node)?.node
+    }
+
+    private static let celScalarKeywords = [
+        "type", "format", "nullable", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-list-type",
+    ]
+
+    private func celTrimmed(_ node: Node) -> (node: Node, key: String) {
+        switch node.content {
+        case .scalar:
+            return share(node, key: Self.contentKey(node))
+        case .sequence:
+            return share(Node(.sequence([]), range: node.range), key: "[]")
+        case .mapping:
+            var entries: [MappingEntry] = []
+            var key = "{"
+            for keyword in Self.celScalarKeywords {
+                guard let entry = node.entry(keyword) else { continue }
+                entries.append(entry)
+                key += "\(keyword)=\(Self.contentKey(entry.value)),"
+            }
+            if let properties = node.entry("properties") {
+                let trimmed: (node: Node, key: String)
+                if let declared = properties.value.entries {
+                    var children: [MappingEntry] = []
+                    var childKey = "{"
+                    children.reserveCapacity(declared.count)
+                    for property in declared {
+                        let child = celTrimmed(property.value)
+                        children.append(MappingEntry(key: property.key, value: child.node))
+                        childKey += "\(property.name.debugDescription)=\(child.key),"
+                    }
+                    trimmed = share(Node(.mapping(children), range: properties.value.range), key: childKey + "}")
+                } else {
+                    trimmed = celTrimmed(properties.value)
+                }
+                entries.append(MappingEntry(key: properties.key, value: trimmed.node))
+                key += "properties=\(trimmed.key),"
+            }
+            for keyword in ["additionalProperties", "items"] {
+                guard let entry = node.entry(keyword) else { continue }
+                let trimmed = celTrimmed(entry.value)
+                entries.append(MappingEntry(key: entry.key, value: trimmed.node))
+                key += "\(keyword)=\(trimmed.key),"
+            }
+            return share(Node(.mapping(entries), range: node.range), key: key + "}")
+        }
+    }
+
+    /// The trimmed schema, nil when neither it nor anything below it has a `default`.
+    private func defaultingTrimmed(_ node: Node) -> (node: Node, key: String)? {
+        guard node.entries != nil else { return nil }
+        var entries: [MappingEntry] = []
+        var key = "{"
+        let additional = node.entry("additionalProperties").flatMap { entry in
+            entry.value.entries == nil ? nil : defaultingTrimmed(entry.value).map { (entry.key, $0) }
+        }
+        if let properties = node.entry("properties"), let declared = properties.value.entries {
+            var children: [MappingEntry] = []
+            var childKey = "{"
+            for property in declared {
+                if let child = defaultingTrimmed(property.value) {
+                    children.append(MappingEntry(key: property.key, value: child.node))
+                    childKey += "\(property.name.debugDescription)=\(child.key),"
+                } else if additional != nil {
+                    // Kept without content so the property is not looked up in additionalProperties.
+                    children.append(MappingEntry(key: property.key, value: Node(.mapping([]), range: property.value.range)))
+                    childKey += "\(property.name.debugDescription)={},"
+                }
+            }
+            if !children.isEmpty {
+                let trimmed = share(Node(.mapping(children), range: properties.value.range), key: childKey + "}")
+                entries.append(MappingEntry(key: properties.key, value: trimmed.node))
+                key += "properties=\(trimmed.key),"
+            }
+        }
+        if let (name, trimmed) = additional {
+            entries.append(MappingEntry(key: name, value: trimmed.node))
+            key += "additionalProperties=\(trimmed.key),"
+        }
+        if let items = node.entry("items"), let trimmed = defaultingTrimmed(items.value) {
+            entries.append(MappingEntry(key: items.key, value: trimmed.node))
+            key += "items=\(trimmed.key),"
+        }
+        if let defaultValue = node.entry("default") {
+            entries.append(defaultValue)
+            key += "default=\(Self.contentKey(defaultValue.value)),"
+            if let nullable = node.entry("nullable") {
+                entries.append(nullable)
+                key += "nullable=\(Self.contentKey(nullable.value)),"
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        return share(Node(.mapping(entries), range: node.range), key: key + "}")
+    }
+
+    /// The node stored for `key`, storing `node` when there is none yet; the returned key names it.
+    private func share(_ node: Node, key: String) -> (node: Node, key: String) {
+        if let shared = sharedNodes[key] { return shared }
+        let stored = (node: node, key: "#\(sharedNodes.count)")
+        sharedNodes[key] = stored
+        return stored
+    }
+
+    /// A text that differs for nodes whose content (not position) differs.
+    private static func contentKey(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let scalar):
+            return "(\(scalar.style) \(scalar.tag.debugDescription) \(scalar.text.debugDescription) \(scalar.value))"
+        case .mapping(let entries):
+            return "{" + entries.map { "\(contentKey($0.key))=\(contentKey($0.value))," }.joined() + "}"
+        case .sequence(let items):
+            return "[" + items.map { contentKey($0) + "," }.joined() + "]"
+        }
+    }
+}
