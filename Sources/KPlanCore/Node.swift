@@ -30,28 +30,77 @@ public enum ScalarValue: Sendable, Hashable {
 }
 
 /// A YAML scalar: its source text, how it was written, and what it resolves to.
+///
+/// Stored as one shared immutable object, so a scalar is a single reference: copying a node or reading
+/// its scalar costs one retain, and a tree needs one allocation per scalar (plus long texts).
 public struct Scalar: Sendable, Hashable {
+    private final class Storage: Sendable {
+        let text: String
+        let style: ScalarStyle
+        let tag: String?
+        /// The resolved value, or nil for the most common case: the string `text` itself.
+        let resolved: ScalarValue?
+
+        init(text: String, style: ScalarStyle, tag: String?, value: ScalarValue) {
+            self.text = text
+            self.style = style
+            self.tag = tag
+            if case .string(let string) = value, string == text {
+                resolved = nil
+            } else {
+                resolved = value
+            }
+        }
+    }
+
+    private var storage: Storage
+
     /// The scalar's text after YAML unescaping/folding.
-    public var text: String
+    public var text: String {
+        get { storage.text }
+        set { storage = Storage(text: newValue, style: style, tag: tag, value: value) }
+    }
+
     /// How it was written.
-    public var style: ScalarStyle
+    public var style: ScalarStyle {
+        get { storage.style }
+        set { storage = Storage(text: text, style: newValue, tag: tag, value: value) }
+    }
+
     /// An explicit tag (`!!str`, `!!int`, a local tag), if any.
-    public var tag: String?
+    public var tag: String? {
+        get { storage.tag }
+        set { storage = Storage(text: text, style: style, tag: newValue, value: value) }
+    }
+
     /// The value it resolves to.
-    public var value: ScalarValue
+    public var value: ScalarValue {
+        get { storage.resolved ?? .string(storage.text) }
+        set { storage = Storage(text: text, style: style, tag: tag, value: newValue) }
+    }
 
     /// Creates a scalar.
     public init(text: String, style: ScalarStyle, tag: String?, value: ScalarValue) {
-        self.text = text
-        self.style = style
-        self.tag = tag
-        self.value = value
+        storage = Storage(text: text, style: style, tag: tag, value: value)
     }
 
     /// The resolved value rendered as a string, as Kubernetes would see it where a string is read.
     public var stringValue: String? {
-        if case .string(let s) = value { return s }
+        guard let resolved = storage.resolved else { return storage.text }
+        if case .string(let s) = resolved { return s }
         return nil
+    }
+
+    public static func == (lhs: Scalar, rhs: Scalar) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.text == rhs.text && lhs.style == rhs.style && lhs.tag == rhs.tag && lhs.value == rhs.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(style)
+        hasher.combine(tag)
+        hasher.combine(value)
     }
 }
 
@@ -78,8 +127,9 @@ public struct MappingEntry: Sendable {
 /// Aliases are resolved at load time: an aliased subtree is shared, and keeps the anchor's positions.
 /// Merge keys (`<<`) are applied; the merged entries keep their original positions.
 public struct Node: Sendable {
-    /// The node's content.
-    public indirect enum Content: Sendable {
+    /// The node's content. Every payload is a single reference (`Scalar` is one object), so the enum
+    /// needs no boxing: a collection node costs only its array.
+    public enum Content: Sendable {
         case scalar(Scalar)
         case mapping([MappingEntry])
         case sequence([Node])

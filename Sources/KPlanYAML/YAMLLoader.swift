@@ -87,7 +87,7 @@ private struct TreeBuilder {
     var diagnostics: [Diagnostic] = []
 
     private var open: [OpenCollection] = []
-    private var values: [Node] = []
+    private let values = NodeStack()
     private var anchors: [String: (node: Node, size: Int)] = [:]
     private var documentIndex = 0
     private var root: Node?
@@ -162,7 +162,7 @@ private struct TreeBuilder {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             open.removeAll(keepingCapacity: true)
-            values.removeAll(keepingCapacity: true)
+            values.removeAll()
             anchors.removeAll(keepingCapacity: true)
             root = nil
             aliasExpansion = 0
@@ -218,7 +218,6 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let collection = open.popLast() else { return false }
             let node = finish(collection, end: end)
-            values.removeSubrange(collection.firstChild...)
             if let anchor = collection.anchor { anchors[anchor] = (node, collection.size) }
             add(node, size: collection.size)
         default:
@@ -227,21 +226,13 @@ private struct TreeBuilder {
         return true
     }
 
-    /// Builds a collection node from its children on the value stack (which stay there for the caller to drop).
+    /// Builds a collection node from its children, moving them off the value stack.
     private mutating func finish(_ collection: OpenCollection, end: SourcePosition) -> Node {
         let range = SourceRange(start: collection.start, end: end)
-        let first = collection.firstChild
-        let count = values.count - first
         guard collection.isMapping else {
-            return Node(.sequence(Array(values[first...])), range: range)
+            return Node(.sequence(values.popItems(from: collection.firstChild)), range: range)
         }
-        var entries: [MappingEntry] = []
-        entries.reserveCapacity(count / 2)
-        var index = first
-        while index + 1 < values.count {
-            entries.append(MappingEntry(key: values[index], value: values[index + 1]))
-            index += 2
-        }
+        var entries = values.popEntries(from: collection.firstChild)
         applyMergeKeys(&entries)
         checkDuplicateKeys(entries)
         return Node(.mapping(entries), range: range)
@@ -254,7 +245,7 @@ private struct TreeBuilder {
             return
         }
         open[open.count - 1].size += size
-        values.append(node)
+        values.push(node)
     }
 
     /// Applies YAML merge keys: `<<: *base` or `<<: [*a, *b]`; explicit keys win, earlier sources win.
