@@ -172,7 +172,8 @@ private struct TreeBuilder {
             documentIndex += 1
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
+            let text = String(decoding: bytes, as: UTF8.self)
             let style: ScalarStyle
             switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -182,7 +183,8 @@ private struct TreeBuilder {
             default: style = .plain
             }
             let tag = string(data.tag)
-            let value = ScalarResolver.resolve(text, style: style, tag: tag)
+            let value = style == .plain && tag == nil
+                ? ScalarResolver.resolvePlain(bytes, text: text) : ScalarResolver.resolve(text, style: style, tag: tag)
             let scalar = Scalar(text: text, style: style, tag: tag, value: value)
             if style == .plain, tag == nil, case .string = value, let first = text.utf8.first,
                first <= UInt8(ascii: "9"), ScalarResolver.isSexagesimal(text) {
@@ -250,11 +252,11 @@ private struct TreeBuilder {
 
     /// Applies YAML merge keys: `<<: *base` or `<<: [*a, *b]`; explicit keys win, earlier sources win.
     private mutating func applyMergeKeys(_ entries: inout [MappingEntry]) {
-        guard entries.contains(where: { $0.key.scalar?.text == "<<" && $0.key.scalar?.style == .plain }) else { return }
+        guard entries.contains(where: isMergeKey) else { return }
         var own: [MappingEntry] = []
         var merged: [MappingEntry] = []
         for entry in entries {
-            guard entry.key.scalar?.text == "<<", entry.key.scalar?.style == .plain else {
+            guard isMergeKey(entry) else {
                 own.append(entry)
                 continue
             }
@@ -283,6 +285,11 @@ private struct TreeBuilder {
             result.append(entry)
         }
         entries = result
+    }
+
+    /// True for a plain `<<` key (its length is checked first: most keys are not 2 bytes long).
+    private func isMergeKey(_ entry: MappingEntry) -> Bool {
+        entry.name.utf8.count == 2 && entry.name == "<<" && entry.key.scalar?.style == .plain
     }
 
     private mutating func checkDuplicateKeys(_ entries: [MappingEntry]) {

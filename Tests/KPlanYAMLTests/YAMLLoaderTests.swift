@@ -96,6 +96,27 @@ private func load(_ text: String) -> YAMLStream {
     }
 
     @Test(arguments: [
+        ("true", ScalarValue.bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)), ("tRUE", .string("tRUE")),
+        ("TRue", .string("TRue")), ("false", .bool(false)), ("FALSE", .bool(false)), ("Off", .bool(false)),
+        ("oN", .string("oN")), ("Yes", .bool(true)), ("YES", .bool(true)), ("n", .bool(false)), ("Y", .bool(true)),
+        ("o", .string("o")), ("t", .string("t")), ("nO", .string("nO")), ("NULL", .null), ("Null", .null),
+        ("nULL", .string("nULL")), ("name", .string("name")), ("nul", .string("nul")), ("~~", .string("~~")),
+        ("yess", .string("yess")), ("truex", .string("truex")), (".Inf", .float(.infinity)),
+        ("+.INF", .float(.infinity)), ("-.inf", .float(-.infinity)), ("-.Inf", .float(-.infinity)),
+        (".iNF", .string(".iNF")), (".5", .float(0.5)), (".", .string(".")), ("._5", .float(0.5)),
+        ("0_x1F", .int(31)), ("_", .string("_")), ("-", .string("-")), ("+", .string("+")), ("0x", .string("0x")),
+        ("-0", .int(0)), ("0", .int(0)), ("09", .float(9)), ("0o8", .string("0o8")), ("0b2", .string("0b2")),
+        ("-9223372036854775808", .int(.min)), ("9223372036854775807", .int(.max)),
+        ("9223372036854775808", .float(9223372036854775808)), ("0xFFFFFFFFFFFFFFFFF", .string("0xFFFFFFFFFFFFFFFFF")),
+        ("1_0.5", .float(10.5)), ("1.", .float(1)), ("1e", .string("1e")), ("-1.5E-3", .float(-0.0015)),
+        ("1.5.1", .string("1.5.1")), ("+-1", .string("+-1")), ("8080", .int(8080)), ("1Gi", .string("1Gi")),
+        ("café", .string("café")), ("ñ", .string("ñ")),
+    ])
+    func edgeCaseScalarsResolveLikeGoYAMLv2(text: String, expected: ScalarValue) {
+        #expect(ScalarResolver.resolvePlain(text) == expected)
+    }
+
+    @Test(arguments: [
         ("12:30", true), ("1:20:30.5", true), ("-1:30", true), ("190:20:30", true), ("12:3a", false),
         ("12:", false), (":30", false), ("12:345", false), ("1.5", false), ("10.0.0.1:80", false), ("a:b", false),
     ])
