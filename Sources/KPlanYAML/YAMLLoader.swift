@@ -77,8 +77,8 @@ private struct TreeBuilder {
         var anchor: String?
         /// Index into `values` of the collection's first child.
         var firstChild: Int
-        /// Nodes in the subtree so far, counting alias expansions, for the alias limit.
-        var size: Int
+        /// `nodeCount` when the collection opened: its subtree's size is the count since, plus itself.
+        var nodesBefore: Int
     }
 
     let file: String
@@ -92,6 +92,8 @@ private struct TreeBuilder {
     private var documentIndex = 0
     private var root: Node?
     private var aliasExpansion = 0
+    /// Nodes built in this document so far, counting alias expansions, for the alias limit.
+    private var nodeCount = 0
 
     init(file: String, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
@@ -166,6 +168,7 @@ private struct TreeBuilder {
             anchors.removeAll(keepingCapacity: true)
             root = nil
             aliasExpansion = 0
+            nodeCount = 0
         case YAML_DOCUMENT_END_EVENT:
             if let root { onDocument(YAMLDocument(index: documentIndex, root: root)) }
             root = nil
@@ -194,7 +197,8 @@ private struct TreeBuilder {
             }
             let node = Node(.scalar(scalar), range: SourceRange(start: start, end: end))
             if let anchor = string(data.anchor) { anchors[anchor] = (node, 1) }
-            add(node, size: 1)
+            nodeCount += 1
+            add(node)
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
@@ -208,7 +212,8 @@ private struct TreeBuilder {
                        at: start, end: end)
                 return false
             }
-            add(target.node, size: target.size)
+            nodeCount += target.size
+            add(target.node)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard open.count < limits.maxDepth else {
                 report(.error, "yaml.too-deep", "nesting deeper than \(limits.maxDepth) levels is refused", at: start, end: end)
@@ -216,12 +221,13 @@ private struct TreeBuilder {
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
-            open.append(OpenCollection(isMapping: isMapping, start: start, anchor: anchor, firstChild: values.count, size: 1))
+            open.append(OpenCollection(isMapping: isMapping, start: start, anchor: anchor, firstChild: values.count, nodesBefore: nodeCount))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let collection = open.popLast() else { return false }
             let node = finish(collection, end: end)
-            if let anchor = collection.anchor { anchors[anchor] = (node, collection.size) }
-            add(node, size: collection.size)
+            nodeCount += 1
+            if let anchor = collection.anchor { anchors[anchor] = (node, nodeCount - collection.nodesBefore) }
+            add(node)
         default:
             break
         }
@@ -241,12 +247,11 @@ private struct TreeBuilder {
     }
 
     /// Puts a finished node on the value stack for its parent, or makes it the document root.
-    private mutating func add(_ node: Node, size: Int) {
+    private mutating func add(_ node: Node) {
         guard !open.isEmpty else {
             root = node
             return
         }
-        open[open.count - 1].size += size
         values.push(node)
     }
 

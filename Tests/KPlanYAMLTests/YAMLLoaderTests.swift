@@ -51,6 +51,14 @@ private func load(_ text: String) -> YAMLStream {
         #expect(stream.documents.isEmpty)
     }
 
+    @Test(arguments: [(21, [String]()), (20, ["yaml.alias-expansion"])])
+    func aliasExpansionCountsEveryNodeOfTheAliasedSubtree(limit: Int, expected: [String]) {
+        // a is 5 nodes; d expands two of them and is 11 nodes itself; e expands d: 10 + 11 = 21.
+        let text = "a: &a [1, [2, 3]]\nd: &d [*a, *a]\ne: *d\n"
+        let stream = YAMLLoader.load(Array(text.utf8), file: "t.yaml", limits: YAMLLimits(maxAliasExpansion: limit))
+        #expect(stream.diagnostics.map(\.code) == expected)
+    }
+
     @Test func deepNestingIsRefused() {
         let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let stream = load(text)
