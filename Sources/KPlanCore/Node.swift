@@ -92,8 +92,7 @@ public struct Scalar: Sendable, Hashable {
     }
 
     public static func == (lhs: Scalar, rhs: Scalar) -> Bool {
-        lhs.storage === rhs.storage
-            || (lhs.text == rhs.text && lhs.style == rhs.style && lhs.tag == rhs.tag && lhs.value == rhs.value)
+        lhs.text == rhs.text && lhs.style == rhs.style && lhs.tag == rhs.tag && lhs.value == rhs.value
     }
 
     public func hash(into hasher: inout Hasher) {
