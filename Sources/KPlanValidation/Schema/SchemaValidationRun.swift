@@ -36,6 +36,7 @@ struct SchemaValidationRun {
                 checkArray(node, items, schema, strict: strict)
             }
         }
+        guard schema.hasDetails else { return }
         if !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
             checkCombinators(Self.defaulted(node, schema), schema)
         }
@@ -126,6 +127,7 @@ struct SchemaValidationRun {
     }
 
     private mutating func checkString(_ node: Node, _ text: String, _ schema: Schema) {
+        guard schema.hasDetails else { return }
         checkEnum(node, schema) { if case .string(let s) = $0 { return s == text } else { return false } }
         if let pattern = schema.pattern, !pattern.matches(text) {
             report(node, "schema.pattern", "\"\(Self.clip(text))\" does not match the pattern \(pattern.source)")
@@ -145,13 +147,14 @@ struct SchemaValidationRun {
     }
 
     private mutating func checkEnum(_ node: Node, _ schema: Schema, _ matches: (SchemaValue) -> Bool) {
-        guard let values = schema.enumValues, !values.contains(where: matches) else { return }
+        guard schema.hasDetails, let values = schema.enumValues, !values.contains(where: matches) else { return }
         let shown = values.prefix(12).map(\.description).joined(separator: ", ")
         let more = values.count > 12 ? ", …" : ""
         report(node, "schema.enum", "\(Self.describe(node)) is not one of the allowed values: \(shown)\(more)")
     }
 
     private mutating func checkBounds(_ node: Node, _ value: Double, _ schema: Schema) {
+        guard schema.hasDetails else { return }
         let text = node.scalar?.text ?? String(value)
         if let minimum = schema.minimum, schema.exclusiveMinimum ? value <= minimum : value < minimum {
             report(node, "schema.bounds",
@@ -214,6 +217,7 @@ struct SchemaValidationRun {
                 report(node, "schema.required", "missing required field \"\(name)\" of an embedded resource")
             }
         }
+        guard schema.hasDetails else { return }
         if let minimum = schema.minProperties, entries.count < minimum {
             report(node, "schema.bounds", "has \(entries.count) fields; at least \(minimum) are required")
         }
@@ -237,6 +241,7 @@ struct SchemaValidationRun {
                 path.removeLast()
             }
         }
+        guard schema.hasDetails else { return }
         if let minimum = schema.minItems, items.count < minimum {
             report(node, "schema.bounds", "has \(items.count) items; at least \(minimum) are required")
         }
