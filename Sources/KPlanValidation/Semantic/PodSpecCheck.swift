@@ -80,7 +80,8 @@ enum PodSpecCheck {
         _ items: [Named], invalidCode: String, duplicateCode: String?, what: String, into report: inout SemanticReport
     ) {
         var first: [String: Named] = [:]
-        for item in items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
+        let inOrder = zip(items, items.dropFirst()).allSatisfy { !($1.node.range.start < $0.node.range.start) }
+        for item in inOrder ? items : items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
             let errors = NameSyntax.dns1123Label(item.name)
             if !errors.isEmpty {
                 report.add(
