@@ -180,27 +180,29 @@ struct SchemaValidationRun {
         let names = schema.propertyNames
         // Small property sets are searched linearly: comparing a few short strings beats hashing one.
         let propertyIndex = schema.propertyIndex
-        for entry in entries {
-            guard case .scalar = entry.key.content else { continue }
-            let name = entry.name
+        // Entries are read in place: copying each whole entry (key node, value node, name) costs more
+        // than the lookups.
+        for entryIndex in entries.indices {
+            guard case .scalar = entries[entryIndex].key.content else { continue }
+            let name = entries[entryIndex].name
             let position: Int?
             if let propertyIndex { position = propertyIndex[name] } else { position = names.firstIndex(of: name) }
             if let index = position {
-                if entry.value.isNull { continue }
+                if entries[entryIndex].value.isNull { continue }
                 if index < 64 { seenSmall |= 1 << UInt64(index) } else { seenLarge[index] = true }
                 path.append(.key(name))
-                check(entry.value, schema.propertySchemas[index], strict: strict)
+                check(entries[entryIndex].value, schema.propertySchemas[index], strict: strict)
                 path.removeLast()
                 continue
             }
             switch schema.additionalProperties {
             case .schema(let additional):
-                if entry.value.isNull { continue }
+                if entries[entryIndex].value.isNull { continue }
                 path.append(.key(name))
-                check(entry.value, additional, strict: strict)
+                check(entries[entryIndex].value, additional, strict: strict)
                 path.removeLast()
             case .allowed, .forbidden, .unspecified:
-                if rejectsUnknown { reportUnknownField(entry.key, name, schema) }
+                if rejectsUnknown { reportUnknownField(entries[entryIndex].key, name, schema) }
             }
         }
         for name in schema.required {
