@@ -172,7 +172,7 @@ public struct LintEngine: Sendable {
         let all = ContiguousArray(facts)
         let set = LintFactSet(all)
         var diagnostics: [Diagnostic] = []
-        for fact in all { diagnostics += lintSet(fact, in: set) }
+        for index in all.indices { diagnostics += lintSet(all[index], in: set) }
         return diagnostics.sorted()
     }
 

@@ -237,9 +237,9 @@ struct SchemaValidationRun {
 
     private mutating func checkArray(_ node: Node, _ items: [Node], _ schema: Schema, strict: Bool) {
         if let itemSchema = schema.items {
-            for (index, item) in items.enumerated() {
+            for index in items.indices {
                 path.append(.index(index))
-                check(item, itemSchema, strict: strict)
+                check(items[index], itemSchema, strict: strict)
                 path.removeLast()
             }
         }
