@@ -39,7 +39,7 @@ public struct SchemaRegistry: Sendable {
     /// The schema for a kind, or why there is none.
     public func lookup(_ gvk: GroupVersionKind) -> SchemaLookup {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)
-        if let crd = customKinds[groupKind] {
+        if !customKinds.isEmpty, let crd = customKinds[groupKind] {
             if let version = crd.versions.first(where: { $0.name == gvk.version && $0.served }) {
                 return .found(version.schema)
             }
@@ -83,8 +83,8 @@ public struct SchemaRegistry: Sendable {
     /// Whether objects of a kind are namespaced or cluster-scoped; nil for a kind this registry does not know.
     public func scope(for gvk: GroupVersionKind) -> ResourceScope? {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)
-        if let crd = customKinds[groupKind] { return crd.scope }
-        if let crd = customListKinds[groupKind] {
+        if !customKinds.isEmpty, let crd = customKinds[groupKind] { return crd.scope }
+        if !customListKinds.isEmpty, let crd = customListKinds[groupKind] {
             return crd.scope
         }
         guard definitions.versionsOfKind[groupKind] != nil else { return nil }
