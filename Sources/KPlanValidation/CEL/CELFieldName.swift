@@ -13,7 +13,7 @@ enum CELFieldName {
 
     /// The property name an escaped CEL identifier stands for.
     static func unescape(_ identifier: String) -> String {
-        guard identifier.contains("__") else { return identifier }
+        guard hasDoubleUnderscore(identifier) else { return identifier }
         if identifier.hasPrefix("__"), identifier.hasSuffix("__"), identifier.count > 4 {
             let inner = String(identifier.dropFirst(2).dropLast(2))
             if reservedWords.contains(inner) { return inner }
@@ -29,5 +29,16 @@ enum CELFieldName {
             out.append(rest.removeFirst())
         }
         return out
+    }
+
+    /// Whether `text` contains `__`, scanning bytes: every field selection asks, and the generic
+    /// substring search costs more than the evaluation around it.
+    private static func hasDoubleUnderscore(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "_"), previous == UInt8(ascii: "_") { return true }
+            previous = byte
+        }
+        return false
     }
 }

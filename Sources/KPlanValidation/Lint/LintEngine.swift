@@ -167,8 +167,13 @@ public struct LintEngine: Sendable {
     /// The findings of the cross-object rules over the facts of a whole input set, sorted.
     public func lintSet<Facts: Collection>(_ facts: Facts) -> [Diagnostic] where Facts.Element == LintObjectFacts {
         guard !setRules.isEmpty else { return [] }
-        let set = LintFactSet(facts)
-        return facts.flatMap { lintSet($0, in: set) }.sorted()
+        // One pass over the caller's collection (often a nested `joined()`, costly to iterate generically);
+        // the indexing and the rules then walk a plain array.
+        let all = ContiguousArray(facts)
+        let set = LintFactSet(all)
+        var diagnostics: [Diagnostic] = []
+        for index in all.indices { diagnostics += lintSet(all[index], in: set) }
+        return diagnostics.sorted()
     }
 
     private func lintObject(_ subject: LintSubject, suppressed: Set<String>) -> [Diagnostic] {

@@ -44,6 +44,7 @@ struct LintFactSet: Sendable {
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
         var autoscaled: Set<ResourceKey> = []
+        names.reserveCapacity(facts.count)
         for object in facts {
             if object.isLookedUp {
                 kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))

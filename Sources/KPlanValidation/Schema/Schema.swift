@@ -225,6 +225,10 @@ public final class Schema: @unchecked Sendable {
     }
 
     /// The details, created on first write.
+    /// Whether any of the rarely set constraints kept in the details side object is set; when not,
+    /// a validator can skip asking for each of them.
+    var hasDetails: Bool { details != nil }
+
     private var writableDetails: SchemaDetails {
         if let details { return details }
         let created = SchemaDetails()

@@ -51,7 +51,7 @@ final class SchemaNodeTrimmer {
                     for property in declared {
                         let child = celTrimmed(property.value)
                         children.append(MappingEntry(key: property.key, value: child.node))
-                        childKey += "\(property.name.debugDescription)=\(child.key),"
+                        childKey += "\(Self.delimited(property.name))=\(child.key),"
                     }
                     trimmed = share(Node(.mapping(children), range: properties.value.range), key: childKey + "}")
                 } else {
@@ -84,11 +84,11 @@ final class SchemaNodeTrimmer {
             for property in declared {
                 if let child = defaultingTrimmed(property.value) {
                     children.append(MappingEntry(key: property.key, value: child.node))
-                    childKey += "\(property.name.debugDescription)=\(child.key),"
+                    childKey += "\(Self.delimited(property.name))=\(child.key),"
                 } else if additional != nil {
                     // Kept without content so the property is not looked up in additionalProperties.
                     children.append(MappingEntry(key: property.key, value: Node(.mapping([]), range: property.value.range)))
-                    childKey += "\(property.name.debugDescription)={},"
+                    childKey += "\(Self.delimited(property.name))={},"
                 }
             }
             if !children.isEmpty {
@@ -127,13 +127,54 @@ final class SchemaNodeTrimmer {
 
     /// A text that differs for nodes whose content (not position) differs.
     private static func contentKey(_ node: Node) -> String {
+        var key = ""
+        appendContentKey(node, to: &key)
+        return key
+    }
+
+    /// Appends the content key of `node`: every part either fixed or length-prefixed, so the key
+    /// reads back one way only. Built by hand: interpolating the enums would print them by reflection.
+    private static func appendContentKey(_ node: Node, to key: inout String) {
         switch node.content {
         case .scalar(let scalar):
-            return "(\(scalar.style) \(scalar.tag.debugDescription) \(scalar.text.debugDescription) \(scalar.value))"
+            key += "("
+            switch scalar.style {
+            case .plain: key += "p"
+            case .singleQuoted: key += "s"
+            case .doubleQuoted: key += "d"
+            case .literal: key += "l"
+            case .folded: key += "f"
+            }
+            if let tag = scalar.tag { key += "!" + delimited(tag) } else { key += "-" }
+            key += delimited(scalar.text)
+            switch scalar.value {
+            case .null: key += "n"
+            case .bool(let value): key += value ? "T" : "F"
+            case .int(let value): key += "i\(value)"
+            case .float(let value): key += "f\(value.bitPattern)"
+            case .timestamp(let text): key += "t" + delimited(text)
+            case .string(let text): key += "s" + delimited(text)
+            }
+            key += ")"
         case .mapping(let entries):
-            return "{" + entries.map { "\(contentKey($0.key))=\(contentKey($0.value))," }.joined() + "}"
+            key += "{"
+            for index in entries.indices {
+                appendContentKey(entries[index].key, to: &key)
+                key += "="
+                appendContentKey(entries[index].value, to: &key)
+                key += ","
+            }
+            key += "}"
         case .sequence(let items):
-            return "[" + items.map { contentKey($0) + "," }.joined() + "]"
+            key += "["
+            for index in items.indices {
+                appendContentKey(items[index], to: &key)
+                key += ","
+            }
+            key += "]"
         }
     }
+
+    /// `text` prefixed with its length in bytes, so it ends where the length says.
+    private static func delimited(_ text: String) -> String { "\(text.utf8.count):\(text)" }
 }

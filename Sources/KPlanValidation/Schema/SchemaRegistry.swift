@@ -13,6 +13,8 @@ public struct SchemaRegistry: Sendable {
     private let definitions: SchemaDefinitions
     private let clusterScoped: Set<GroupKind>
     private var customKinds: [GroupKind: CompiledCRD] = [:]
+    /// The same CRDs by group and list kind, so a scope lookup needs no scan over every CRD.
+    private var customListKinds: [GroupKind: CompiledCRD] = [:]
 
     /// The registry of built-in kinds for `version` (`1.37`, `v1.37` or `1.37.2`).
     /// - Throws: `SchemaRegistryError.unsupportedVersion` when the bundle does not cover it.
@@ -37,7 +39,7 @@ public struct SchemaRegistry: Sendable {
     /// The schema for a kind, or why there is none.
     public func lookup(_ gvk: GroupVersionKind) -> SchemaLookup {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)
-        if let crd = customKinds[groupKind] {
+        if !customKinds.isEmpty, let crd = customKinds[groupKind] {
             if let version = crd.versions.first(where: { $0.name == gvk.version && $0.served }) {
                 return .found(version.schema)
             }
@@ -81,8 +83,8 @@ public struct SchemaRegistry: Sendable {
     /// Whether objects of a kind are namespaced or cluster-scoped; nil for a kind this registry does not know.
     public func scope(for gvk: GroupVersionKind) -> ResourceScope? {
         let groupKind = GroupKind(group: gvk.group, kind: gvk.kind)
-        if let crd = customKinds[groupKind] { return crd.scope }
-        if let crd = customKinds.values.first(where: { $0.group == gvk.group && $0.listKind == gvk.kind }) {
+        if !customKinds.isEmpty, let crd = customKinds[groupKind] { return crd.scope }
+        if !customListKinds.isEmpty, let crd = customListKinds[groupKind] {
             return crd.scope
         }
         guard definitions.versionsOfKind[groupKind] != nil else { return nil }
@@ -100,6 +102,9 @@ public struct SchemaRegistry: Sendable {
         for crd in crds {
             registry.customKinds[GroupKind(group: crd.group, kind: crd.kind)] = crd
         }
+        registry.customListKinds = Dictionary(
+            registry.customKinds.values.map { (GroupKind(group: $0.group, kind: $0.listKind), $0) },
+            uniquingKeysWith: { first, _ in first })
         return registry
     }
 

@@ -36,6 +36,7 @@ struct SchemaValidationRun {
                 checkArray(node, items, schema, strict: strict)
             }
         }
+        guard schema.hasDetails else { return }
         if !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty || schema.not != nil {
             checkCombinators(Self.defaulted(node, schema), schema)
         }
@@ -126,6 +127,7 @@ struct SchemaValidationRun {
     }
 
     private mutating func checkString(_ node: Node, _ text: String, _ schema: Schema) {
+        guard schema.hasDetails else { return }
         checkEnum(node, schema) { if case .string(let s) = $0 { return s == text } else { return false } }
         if let pattern = schema.pattern, !pattern.matches(text) {
             report(node, "schema.pattern", "\"\(Self.clip(text))\" does not match the pattern \(pattern.source)")
@@ -145,13 +147,14 @@ struct SchemaValidationRun {
     }
 
     private mutating func checkEnum(_ node: Node, _ schema: Schema, _ matches: (SchemaValue) -> Bool) {
-        guard let values = schema.enumValues, !values.contains(where: matches) else { return }
+        guard schema.hasDetails, let values = schema.enumValues, !values.contains(where: matches) else { return }
         let shown = values.prefix(12).map(\.description).joined(separator: ", ")
         let more = values.count > 12 ? ", …" : ""
         report(node, "schema.enum", "\(Self.describe(node)) is not one of the allowed values: \(shown)\(more)")
     }
 
     private mutating func checkBounds(_ node: Node, _ value: Double, _ schema: Schema) {
+        guard schema.hasDetails else { return }
         let text = node.scalar?.text ?? String(value)
         if let minimum = schema.minimum, schema.exclusiveMinimum ? value <= minimum : value < minimum {
             report(node, "schema.bounds",
@@ -177,27 +180,29 @@ struct SchemaValidationRun {
         let names = schema.propertyNames
         // Small property sets are searched linearly: comparing a few short strings beats hashing one.
         let propertyIndex = schema.propertyIndex
-        for entry in entries {
-            guard case .scalar = entry.key.content else { continue }
-            let name = entry.name
+        // Entries are read in place: copying each whole entry (key node, value node, name) costs more
+        // than the lookups.
+        for entryIndex in entries.indices {
+            guard case .scalar = entries[entryIndex].key.content else { continue }
+            let name = entries[entryIndex].name
             let position: Int?
             if let propertyIndex { position = propertyIndex[name] } else { position = names.firstIndex(of: name) }
             if let index = position {
-                if entry.value.isNull { continue }
+                if entries[entryIndex].value.isNull { continue }
                 if index < 64 { seenSmall |= 1 << UInt64(index) } else { seenLarge[index] = true }
                 path.append(.key(name))
-                check(entry.value, schema.propertySchemas[index], strict: strict)
+                check(entries[entryIndex].value, schema.propertySchemas[index], strict: strict)
                 path.removeLast()
                 continue
             }
             switch schema.additionalProperties {
             case .schema(let additional):
-                if entry.value.isNull { continue }
+                if entries[entryIndex].value.isNull { continue }
                 path.append(.key(name))
-                check(entry.value, additional, strict: strict)
+                check(entries[entryIndex].value, additional, strict: strict)
                 path.removeLast()
             case .allowed, .forbidden, .unspecified:
-                if rejectsUnknown { reportUnknownField(entry.key, name, schema) }
+                if rejectsUnknown { reportUnknownField(entries[entryIndex].key, name, schema) }
             }
         }
         for name in schema.required {
@@ -214,6 +219,7 @@ struct SchemaValidationRun {
                 report(node, "schema.required", "missing required field \"\(name)\" of an embedded resource")
             }
         }
+        guard schema.hasDetails else { return }
         if let minimum = schema.minProperties, entries.count < minimum {
             report(node, "schema.bounds", "has \(entries.count) fields; at least \(minimum) are required")
         }
@@ -231,12 +237,13 @@ struct SchemaValidationRun {
 
     private mutating func checkArray(_ node: Node, _ items: [Node], _ schema: Schema, strict: Bool) {
         if let itemSchema = schema.items {
-            for (index, item) in items.enumerated() {
+            for index in items.indices {
                 path.append(.index(index))
-                check(item, itemSchema, strict: strict)
+                check(items[index], itemSchema, strict: strict)
                 path.removeLast()
             }
         }
+        guard schema.hasDetails else { return }
         if let minimum = schema.minItems, items.count < minimum {
             report(node, "schema.bounds", "has \(items.count) items; at least \(minimum) are required")
         }

@@ -21,34 +21,32 @@ enum IngressCheck {
             }
         }
         for (index, rule) in (spec["rules"]?.items ?? []).enumerated() {
-            let rulePath = "spec.rules[\(index)]"
             if let host = rule["host"] {
-                checkHost(host, path: "\(rulePath).host", into: &report)
+                checkHost(host, path: "spec.rules[\(index)].host", into: &report)
             }
             for (pathIndex, httpPath) in (rule["http"]?["paths"]?.items ?? []).enumerated() {
-                let itemPath = "\(rulePath).http.paths[\(pathIndex)]"
-                checkPath(httpPath, path: itemPath, into: &report)
+                checkPath(httpPath, path: "spec.rules[\(index)].http.paths[\(pathIndex)]", into: &report)
                 if let backend = httpPath["backend"] {
-                    checkBackend(backend, path: "\(itemPath).backend", into: &report)
+                    checkBackend(backend, path: "spec.rules[\(index)].http.paths[\(pathIndex)].backend", into: &report)
                 }
             }
         }
     }
 
     /// A host is a DNS-1123 subdomain (or a `*.` wildcard one), and not an IP address.
-    private static func checkHost(_ node: Node, path: String, into report: inout SemanticReport) {
+    private static func checkHost(_ node: Node, path: @autoclosure () -> String, into report: inout SemanticReport) {
         guard let host = node.string, !host.isEmpty else { return }
         var errors: [String] = []
         if NameSyntax.isIPv4Address(host) { errors.append("must be a DNS name, not an IP address") }
         errors += host.utf8.contains(UInt8(ascii: "*")) ? NameSyntax.wildcardDNS1123Subdomain(host) : NameSyntax.dns1123Subdomain(host)
         guard !errors.isEmpty else { return }
         report.add(
-            .error, "semantic.invalid-ingress-host", FieldError.invalid(path, host, errors.joined(separator: "; ")),
+            .error, "semantic.invalid-ingress-host", FieldError.invalid(path(), host, errors.joined(separator: "; ")),
             at: node)
     }
 
     /// `Exact` and `Prefix` paths are absolute and clean; an `ImplementationSpecific` one is absolute if set.
-    private static func checkPath(_ httpPath: Node, path: String, into report: inout SemanticReport) {
+    private static func checkPath(_ httpPath: Node, path: @autoclosure () -> String, into report: inout SemanticReport) {
         guard let pathType = httpPath["pathType"]?.string else { return }
         let pathNode = httpPath["path"]
         let value = pathNode?.string ?? ""
@@ -68,28 +66,31 @@ enum IngressCheck {
         guard !errors.isEmpty else { return }
         report.add(
             .error, "semantic.invalid-ingress-path",
-            FieldError.invalid("\(path).path", value, errors.joined(separator: "; ")),
+            FieldError.invalid("\(path()).path", value, errors.joined(separator: "; ")),
             at: pathNode ?? httpPath.entry("pathType")?.key ?? httpPath)
     }
 
     /// Whether `text` contains `part`, comparing bytes (the sequences are ASCII; a generic substring
     /// search costs more than the whole check otherwise).
     private static func contains(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(part.utf8)
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+        let haystack = text.utf8, needle = part.utf8
+        var start = haystack.startIndex
+        while start != haystack.endIndex {
+            if haystack[start...].starts(with: needle) { return true }
+            haystack.formIndex(after: &start)
+        }
+        return needle.isEmpty
     }
 
     /// A Service backend names a Service (a DNS-1035 label) and exactly one port, by number or IANA name.
-    private static func checkBackend(_ backend: Node, path: String, into report: inout SemanticReport) {
+    private static func checkBackend(_ backend: Node, path: @autoclosure () -> String, into report: inout SemanticReport) {
         guard let service = backend["service"] else { return }
-        let servicePath = "\(path).service"
         if let nameNode = service["name"], let name = nameNode.string, !name.isEmpty {
             let errors = NameSyntax.dns1035Label(name)
             if !errors.isEmpty {
                 report.add(
                     .error, "semantic.invalid-backend",
-                    FieldError.invalid("\(servicePath).name", name, errors.joined(separator: "; ")), at: nameNode)
+                    FieldError.invalid("\(path()).service.name", name, errors.joined(separator: "; ")), at: nameNode)
             }
         }
         guard let portEntry = service.entry("port") else { return }
@@ -100,7 +101,7 @@ enum IngressCheck {
         case (let nameNode?, _?):
             report.add(
                 .error, "semantic.invalid-backend",
-                FieldError.invalid("\(servicePath).port.name", nameNode.string ?? "", "cannot set both port name & port number"),
+                FieldError.invalid("\(path()).service.port.name", nameNode.string ?? "", "cannot set both port name & port number"),
                 at: nameNode)
         case (let nameNode?, nil):
             let name = nameNode.string ?? ""
@@ -108,7 +109,7 @@ enum IngressCheck {
             if !errors.isEmpty {
                 report.add(
                     .error, "semantic.invalid-backend",
-                    FieldError.invalid("\(servicePath).port.name", name, errors.joined(separator: "; ")), at: nameNode)
+                    FieldError.invalid("\(path()).service.port.name", name, errors.joined(separator: "; ")), at: nameNode)
             }
         case (nil, let numberNode?):
             let number = numberNode.int ?? 0
@@ -116,13 +117,13 @@ enum IngressCheck {
             if !errors.isEmpty {
                 report.add(
                     .error, "semantic.invalid-backend",
-                    FieldError.invalid("\(servicePath).port.number", String(number), errors.joined(separator: "; ")),
+                    FieldError.invalid("\(path()).service.port.number", String(number), errors.joined(separator: "; ")),
                     at: numberNode)
             }
         case (nil, nil):
             report.add(
                 .error, "semantic.invalid-backend",
-                FieldError.required("\(servicePath).port", "port name or number is required"), at: portEntry.key)
+                FieldError.required("\(path()).service.port", "port name or number is required"), at: portEntry.key)
         }
     }
 }

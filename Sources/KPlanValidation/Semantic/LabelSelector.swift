@@ -68,8 +68,8 @@ struct LabelSelector {
             }
         }
         for (index, expression) in (node["matchExpressions"]?.items ?? []).enumerated() {
-            let itemPath = "\(path).matchExpressions[\(index)]"
-            guard let requirement = readRequirement(expression, path: itemPath, into: &report) else {
+            guard let requirement = readRequirement(expression, path: "\(path).matchExpressions[\(index)]", into: &report)
+            else {
                 valid = false
                 continue
             }
@@ -79,7 +79,9 @@ struct LabelSelector {
     }
 
     /// Reads one `matchExpressions` item, as `ValidateLabelSelectorRequirement` checks it.
-    private static func readRequirement(_ node: Node, path: String, into report: inout SemanticReport) -> Requirement? {
+    private static func readRequirement(
+        _ node: Node, path: @autoclosure () -> String, into report: inout SemanticReport
+    ) -> Requirement? {
         var valid = true
         let key = node["key"]?.string ?? ""
         if let keyNode = node["key"] {
@@ -88,7 +90,7 @@ struct LabelSelector {
                 valid = false
                 report.add(
                     .error, "semantic.invalid-label-key",
-                    FieldError.invalid("\(path).key", key, errors.joined(separator: "; ")), at: keyNode)
+                    FieldError.invalid("\(path()).key", key, errors.joined(separator: "; ")), at: keyNode)
             }
         }
         let valueNodes = node["values"]?.items ?? []
@@ -101,14 +103,14 @@ struct LabelSelector {
                 valid = false
                 report.add(
                     .error, "semantic.invalid-label-value",
-                    FieldError.invalid("\(path).values[\(index)]", value, errors.joined(separator: "; ")), at: valueNode)
+                    FieldError.invalid("\(path()).values[\(index)]", value, errors.joined(separator: "; ")), at: valueNode)
             }
         }
         guard let operatorNode = node["operator"], let text = operatorNode.string else { return nil }
         guard let op = Operator(rawValue: text) else {
             report.add(
                 .error, "semantic.invalid-selector",
-                FieldError.invalid("\(path).operator", text, "not a valid selector operator"), at: operatorNode)
+                FieldError.invalid("\(path()).operator", text, "not a valid selector operator"), at: operatorNode)
             return nil
         }
         switch op {
@@ -117,7 +119,7 @@ struct LabelSelector {
                 valid = false
                 report.add(
                     .error, "semantic.invalid-selector",
-                    FieldError.required("\(path).values", "must be specified when `operator` is 'In' or 'NotIn'"),
+                    FieldError.required("\(path()).values", "must be specified when `operator` is 'In' or 'NotIn'"),
                     at: node.entry("values")?.key ?? operatorNode)
             }
         case .exists, .doesNotExist:
@@ -125,7 +127,7 @@ struct LabelSelector {
                 valid = false
                 report.add(
                     .error, "semantic.invalid-selector",
-                    FieldError.forbidden("\(path).values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+                    FieldError.forbidden("\(path()).values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
                     at: node.entry("values")?.key ?? operatorNode)
             }
         }

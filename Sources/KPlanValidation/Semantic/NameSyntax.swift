@@ -93,6 +93,7 @@ enum NameSyntax {
 
     /// Whether `value` reads as an IPv4 address the way Go's sloppy parser does (four decimal octets).
     static func isIPv4Address(_ value: String) -> Bool {
+        guard value.utf8.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) else { return false }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4
             && parts.allSatisfy { part in
@@ -113,27 +114,34 @@ enum NameSyntax {
 
     /// `IsQualifiedName`: an optional DNS-1123 subdomain prefix and `/`, then a name of at most 63 bytes.
     static func qualifiedName(_ value: String) -> [String] {
-        let bytes = Array(value.utf8)
-        let slashes = bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }
+        let bytes = value.utf8
+        var slash: String.UTF8View.Index?
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                if slash != nil {
+                    return [
+                        "a qualified name "
+                            + regexError(qualifiedNameMessage, qualifiedNameFormat, "MyName", "my.name", "123-abc")
+                            + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+                    ]
+                }
+                slash = index
+            }
+            bytes.formIndex(after: &index)
+        }
         var errors: [String] = []
-        let name: ArraySlice<UInt8>
-        switch slashes.count {
-        case 0:
-            name = bytes[...]
-        case 1:
-            let prefix = bytes[..<slashes[0]]
-            name = bytes[(slashes[0] + 1)...]
+        let name: Substring.UTF8View
+        if let slash {
+            let prefix = bytes[..<slash]
+            name = bytes[bytes.index(after: slash)...]
             if prefix.isEmpty {
                 errors.append("prefix part " + emptyError)
             } else {
                 errors += dns1123Subdomain(String(decoding: prefix, as: UTF8.self)).map { "prefix part " + $0 }
             }
-        default:
-            return [
-                "a qualified name "
-                    + regexError(qualifiedNameMessage, qualifiedNameFormat, "MyName", "my.name", "123-abc")
-                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
-            ]
+        } else {
+            name = bytes[...]
         }
         if name.isEmpty {
             errors.append("name part " + emptyError)
@@ -149,9 +157,9 @@ enum NameSyntax {
     /// `IsValidLabelValue`: empty, or at most 63 bytes shaped like a qualified name's name part.
     static func labelValue(_ value: String) -> [String] {
         var errors: [String] = []
-        let bytes = Array(value.utf8)
+        let bytes = value.utf8
         if bytes.count > labelValueMaxLength { errors.append(maxLengthError(labelValueMaxLength)) }
-        if !bytes.isEmpty && !isQualifiedNamePart(bytes[...]) {
+        if !bytes.isEmpty && !isQualifiedNamePart(bytes) {
             errors.append(regexError(labelValueMessage, labelValueFormat, "MyValue", "my_value", "12345"))
         }
         return errors
@@ -235,13 +243,25 @@ enum NameSyntax {
             && bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
-    /// `^label(\.label)*$`
+    /// `^label(\.label)*$`, in one pass: every dot-separated label non-empty, of `[-a-z0-9]`, starting
+    /// and ending with an alphanumeric.
     private static func isDNS1123Subdomain<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { isDNS1123Label($0) }
+        var previous = UInt8(ascii: ".")
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard isLowerAlphanumeric(previous) else { return false }
+            } else if byte == UInt8(ascii: "-") {
+                guard previous != UInt8(ascii: ".") else { return false }
+            } else {
+                guard isLowerAlphanumeric(byte) else { return false }
+            }
+            previous = byte
+        }
+        return isLowerAlphanumeric(previous)
     }
 
     /// `^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`
-    private static func isQualifiedNamePart(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isQualifiedNamePart<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         return isAlphanumeric(first) && isAlphanumeric(last)
             && bytes.allSatisfy {

@@ -5,12 +5,27 @@ import KPlanCore
 enum PodSpecCheck {
     /// The container lists of a pod spec, all sharing one name space.
     private static let containerFields = ["initContainers", "containers", "ephemeralContainers"]
+    /// The port number fields of a container port.
+    private static let portNumberFields = ["containerPort", "hostPort"]
+    /// The container fields naming volumes.
+    private static let mountFields = ["volumeMounts", "volumeDevices"]
 
-    /// One named item (container, volume, port) with where it is.
+    /// Where a list item of the pod spec is (`spec.template.spec.containers[0]`), kept in parts and
+    /// rendered only when something is reported.
+    private struct ItemPath {
+        var specPath: String
+        var field: String
+        var index: Int
+
+        /// The rendered field path.
+        var text: String { "\(specPath).\(field)[\(index)]" }
+    }
+
+    /// One named item (container, volume) with where it is.
     private struct Named {
         var name: String
         var node: Node
-        var path: String
+        var path: ItemPath
     }
 
     /// Checks the pod spec of a Pod, PodTemplate, workload or CronJob.
@@ -29,14 +44,14 @@ enum PodSpecCheck {
         var containers: [Named] = []
         for field in containerFields {
             for (index, container) in (spec[field]?.items ?? []).enumerated() {
-                let path = "\(location.specPath).\(field)[\(index)]"
+                let itemPath = ItemPath(specPath: location.specPath, field: field, index: index)
                 if let nameNode = container["name"], let name = nameNode.string, !name.isEmpty {
-                    containers.append(Named(name: name, node: nameNode, path: "\(path).name"))
+                    containers.append(Named(name: name, node: nameNode, path: itemPath))
                 } else if container.entries != nil {
-                    report.add(.error, "semantic.invalid-container-name", FieldError.required("\(path).name"), at: container)
+                    report.add(.error, "semantic.invalid-container-name", FieldError.required("\(itemPath.text).name"), at: container)
                 }
-                checkPorts(container, path: path, into: &report)
-                checkMounts(container, path: path, volumes: volumeNames, into: &report)
+                checkPorts(container, path: itemPath, into: &report)
+                checkMounts(container, path: itemPath, volumes: volumeNames, into: &report)
             }
         }
         checkNames(
@@ -48,11 +63,10 @@ enum PodSpecCheck {
     private static func checkVolumes(_ spec: Node, path: String, into report: inout SemanticReport) -> Set<String> {
         var volumes: [Named] = []
         for (index, volume) in (spec["volumes"]?.items ?? []).enumerated() {
-            let itemPath = "\(path).volumes[\(index)]"
             if let nameNode = volume["name"], let name = nameNode.string, !name.isEmpty {
-                volumes.append(Named(name: name, node: nameNode, path: "\(itemPath).name"))
+                volumes.append(Named(name: name, node: nameNode, path: ItemPath(specPath: path, field: "volumes", index: index)))
             } else if volume.entries != nil {
-                report.add(.error, "semantic.invalid-volume-name", FieldError.required("\(itemPath).name"), at: volume)
+                report.add(.error, "semantic.invalid-volume-name", FieldError.required("\(path).volumes[\(index)].name"), at: volume)
             }
         }
         // Duplicate volume names are the schema's finding: volumes are a map-type list keyed by name.
@@ -66,14 +80,17 @@ enum PodSpecCheck {
         _ items: [Named], invalidCode: String, duplicateCode: String?, what: String, into report: inout SemanticReport
     ) {
         var first: [String: Named] = [:]
-        for item in items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
+        let inOrder = zip(items, items.dropFirst()).allSatisfy { !($1.node.range.start < $0.node.range.start) }
+        for item in inOrder ? items : items.sorted(by: { $0.node.range.start < $1.node.range.start }) {
             let errors = NameSyntax.dns1123Label(item.name)
             if !errors.isEmpty {
-                report.add(.error, invalidCode, FieldError.invalid(item.path, item.name, errors.joined(separator: "; ")), at: item.node)
+                report.add(
+                    .error, invalidCode, FieldError.invalid("\(item.path.text).name", item.name, errors.joined(separator: "; ")),
+                    at: item.node)
             }
             if let duplicateCode, let previous = first[item.name] {
                 report.add(
-                    .error, duplicateCode, FieldError.duplicate(item.path, item.name), at: item.node,
+                    .error, duplicateCode, FieldError.duplicate("\(item.path.text).name", item.name), at: item.node,
                     notes: [report.note("\(what) \"\(item.name)\" is first defined here", at: previous.node)])
             } else {
                 first[item.name] = item
@@ -82,32 +99,31 @@ enum PodSpecCheck {
     }
 
     /// Checks a container's port names (IANA service names, unique within the container) and numbers.
-    private static func checkPorts(_ container: Node, path: String, into report: inout SemanticReport) {
+    private static func checkPorts(_ container: Node, path: ItemPath, into report: inout SemanticReport) {
         var seen: [String: Node] = [:]
         for (index, port) in (container["ports"]?.items ?? []).enumerated() {
-            let portPath = "\(path).ports[\(index)]"
             if let nameNode = port["name"], let name = nameNode.string, !name.isEmpty {
                 let errors = NameSyntax.portName(name)
                 if !errors.isEmpty {
                     report.add(
                         .error, "semantic.invalid-port-name",
-                        FieldError.invalid("\(portPath).name", name, errors.joined(separator: "; ")), at: nameNode)
+                        FieldError.invalid("\(path.text).ports[\(index)].name", name, errors.joined(separator: "; ")), at: nameNode)
                 } else if let previous = seen[name] {
                     report.add(
-                        .error, "semantic.duplicate-port-name", FieldError.duplicate("\(portPath).name", name),
+                        .error, "semantic.duplicate-port-name", FieldError.duplicate("\(path.text).ports[\(index)].name", name),
                         at: nameNode, notes: [report.note("port \"\(name)\" is first defined here", at: previous)])
                 } else {
                     seen[name] = nameNode
                 }
             }
-            for field in ["containerPort", "hostPort"] {
+            for field in portNumberFields {
                 guard let node = port[field], let number = node.int else { continue }
                 if field == "hostPort" && number == 0 { continue }
                 let errors = NameSyntax.portNumber(number)
                 if !errors.isEmpty {
                     report.add(
                         .error, "semantic.invalid-port-number",
-                        FieldError.invalid("\(portPath).\(field)", String(number), errors.joined(separator: "; ")), at: node)
+                        FieldError.invalid("\(path.text).ports[\(index)].\(field)", String(number), errors.joined(separator: "; ")), at: node)
                 }
             }
         }
@@ -115,14 +131,14 @@ enum PodSpecCheck {
 
     /// Reports volume mounts and devices that name no volume of the pod.
     private static func checkMounts(
-        _ container: Node, path: String, volumes: Set<String>, into report: inout SemanticReport
+        _ container: Node, path: ItemPath, volumes: Set<String>, into report: inout SemanticReport
     ) {
-        for field in ["volumeMounts", "volumeDevices"] {
+        for field in mountFields {
             for (index, mount) in (container[field]?.items ?? []).enumerated() {
                 guard let nameNode = mount["name"], let name = nameNode.string, !volumes.contains(name) else { continue }
                 report.add(
                     .error, "semantic.unknown-volume",
-                    FieldError.notFound("\(path).\(field)[\(index)].name", name) + " (no volume of the pod has this name)",
+                    FieldError.notFound("\(path.text).\(field)[\(index)].name", name) + " (no volume of the pod has this name)",
                     at: nameNode)
             }
         }

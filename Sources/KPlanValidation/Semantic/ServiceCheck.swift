@@ -2,6 +2,15 @@ import KPlanCore
 
 /// A Service's ports and type, as `ValidateService` checks them.
 enum ServiceCheck {
+    /// A Service port's number and protocol, which must be unique among its ports.
+    private struct PortKey: Hashable {
+        var number: Int64
+        var `protocol`: String
+
+        /// `80/TCP`, as messages write it.
+        var text: String { "\(number)/\(`protocol`)" }
+    }
+
     /// Checks a core Service; other kinds are left alone.
     static func check(_ resource: Resource, into report: inout SemanticReport) {
         guard resource.gvk.group == "", resource.gvk.kind == "Service", let specEntry = resource.node.entry("spec")
@@ -31,34 +40,36 @@ enum ServiceCheck {
                 at: spec.entry("ports")?.key ?? specEntry.key)
         }
         var names: [String: Node] = [:]
-        var numbers: [String: Node] = [:]
+        var numbers: [PortKey: Node] = [:]
         for (index, port) in ports.enumerated() where port.entries != nil {
-            let path = "spec.ports[\(index)]"
-            checkName(port, path: path, requireName: ports.count > 1, seen: &names, into: &report)
+            checkName(port, path: portPath(index), requireName: ports.count > 1, seen: &names, into: &report)
             if let numberNode = port["port"], let number = numberNode.int {
                 let errors = NameSyntax.portNumber(number)
                 if !errors.isEmpty {
                     report.add(
                         .error, "semantic.invalid-port-number",
-                        FieldError.invalid("\(path).port", String(number), errors.joined(separator: "; ")), at: numberNode)
+                        FieldError.invalid("\(portPath(index)).port", String(number), errors.joined(separator: "; ")), at: numberNode)
                 }
-                let key = "\(number)/\(port["protocol"]?.string ?? "TCP")"
+                let key = PortKey(number: number, protocol: port["protocol"]?.string ?? "TCP")
                 if let previous = numbers[key] {
                     report.add(
-                        .error, "semantic.duplicate-service-port", FieldError.duplicate(path, key), at: port,
-                        notes: [report.note("port \(key) is first defined here", at: previous)])
+                        .error, "semantic.duplicate-service-port", FieldError.duplicate(portPath(index), key.text), at: port,
+                        notes: [report.note("port \(key.text) is first defined here", at: previous)])
                 } else {
                     numbers[key] = port
                 }
             }
-            checkTargetPort(port, path: path, into: &report)
+            checkTargetPort(port, path: portPath(index), into: &report)
             if type == "ClusterIP", let nodePort = port["nodePort"], let number = nodePort.int, number != 0 {
                 report.add(
                     .error, "semantic.node-port-not-allowed",
-                    FieldError.forbidden("\(path).nodePort", "may not be used when `type` is 'ClusterIP'"), at: nodePort)
+                    FieldError.forbidden("\(portPath(index)).nodePort", "may not be used when `type` is 'ClusterIP'"), at: nodePort)
             }
         }
     }
+
+    /// The field path of the port at `index`.
+    private static func portPath(_ index: Int) -> String { "spec.ports[\(index)]" }
 
     /// An ExternalName Service has a DNS-1123 subdomain `externalName` and no cluster IP. A single trailing
     /// dot (a fully qualified name) is accepted, as current API servers do.
@@ -85,13 +96,13 @@ enum ServiceCheck {
 
     /// A port name is required when there are several ports, must be a DNS-1123 label, and unique.
     private static func checkName(
-        _ port: Node, path: String, requireName: Bool, seen: inout [String: Node], into report: inout SemanticReport
+        _ port: Node, path: @autoclosure () -> String, requireName: Bool, seen: inout [String: Node], into report: inout SemanticReport
     ) {
         guard let nameNode = port["name"], let name = nameNode.string, !name.isEmpty else {
             if requireName {
                 report.add(
                     .error, "semantic.missing-port-name",
-                    FieldError.required("\(path).name", "every port must be named when a Service has more than one"),
+                    FieldError.required("\(path()).name", "every port must be named when a Service has more than one"),
                     at: port)
             }
             return
@@ -100,11 +111,11 @@ enum ServiceCheck {
         if !errors.isEmpty {
             report.add(
                 .error, "semantic.invalid-port-name",
-                FieldError.invalid("\(path).name", name, errors.joined(separator: "; ")), at: nameNode)
+                FieldError.invalid("\(path()).name", name, errors.joined(separator: "; ")), at: nameNode)
         }
         if let previous = seen[name] {
             report.add(
-                .error, "semantic.duplicate-port-name", FieldError.duplicate("\(path).name", name), at: nameNode,
+                .error, "semantic.duplicate-port-name", FieldError.duplicate("\(path()).name", name), at: nameNode,
                 notes: [report.note("port \"\(name)\" is first defined here", at: previous)])
         } else {
             seen[name] = nameNode
@@ -112,21 +123,21 @@ enum ServiceCheck {
     }
 
     /// `targetPort` is a port number or an IANA service name; 0 and `""` default to `port`.
-    private static func checkTargetPort(_ port: Node, path: String, into report: inout SemanticReport) {
+    private static func checkTargetPort(_ port: Node, path: @autoclosure () -> String, into report: inout SemanticReport) {
         guard let node = port["targetPort"] else { return }
         if let number = node.int, number != 0 {
             let errors = NameSyntax.portNumber(number)
             if !errors.isEmpty {
                 report.add(
                     .error, "semantic.invalid-port-number",
-                    FieldError.invalid("\(path).targetPort", String(number), errors.joined(separator: "; ")), at: node)
+                    FieldError.invalid("\(path()).targetPort", String(number), errors.joined(separator: "; ")), at: node)
             }
         } else if let name = node.string, !name.isEmpty {
             let errors = NameSyntax.portName(name)
             if !errors.isEmpty {
                 report.add(
                     .error, "semantic.invalid-port-name",
-                    FieldError.invalid("\(path).targetPort", name, errors.joined(separator: "; ")), at: node)
+                    FieldError.invalid("\(path()).targetPort", name, errors.joined(separator: "; ")), at: node)
             }
         }
     }

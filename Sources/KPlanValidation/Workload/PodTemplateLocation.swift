@@ -17,18 +17,31 @@ struct PodTemplateLocation {
     /// or when the spec is absent.
     static func locate(in resource: Resource) -> PodTemplateLocation? {
         guard let kind = WorkloadKind(resource.gvk) else { return nil }
-        let templatePath = kind.templatePath
-        guard !templatePath.isEmpty else {
-            guard let spec = resource.node["spec"] else { return nil }
+        let root = resource.node
+        let template: Node?
+        let specPath: String
+        let metadataPath: String
+        switch kind {
+        case .pod:
+            guard let spec = root["spec"] else { return nil }
             return PodTemplateLocation(kind: kind, spec: spec, specPath: "spec", templateMetadata: nil,
                                        templateMetadataPath: "metadata")
+        case .podTemplate:
+            template = root["template"]
+            specPath = "template.spec"
+            metadataPath = "template.metadata"
+        case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController:
+            template = root["spec"]?["template"]
+            specPath = "spec.template.spec"
+            metadataPath = "spec.template.metadata"
+        case .cronJob:
+            template = root["spec"]?["jobTemplate"]?["spec"]?["template"]
+            specPath = "spec.jobTemplate.spec.template.spec"
+            metadataPath = "spec.jobTemplate.spec.template.metadata"
         }
-        var template: Node? = resource.node
-        for key in templatePath { template = template?[key] }
         guard let template, let spec = template["spec"] else { return nil }
-        let path = templatePath.joined(separator: ".")
         return PodTemplateLocation(
-            kind: kind, spec: spec, specPath: "\(path).spec", templateMetadata: template["metadata"],
-            templateMetadataPath: "\(path).metadata")
+            kind: kind, spec: spec, specPath: specPath, templateMetadata: template["metadata"],
+            templateMetadataPath: metadataPath)
     }
 }

@@ -20,17 +20,6 @@ enum WorkloadKind: Sendable, Hashable {
         }
     }
 
-    /// The keys from the object's root to its pod template (the mapping holding `metadata` and
-    /// `spec`); empty for a Pod, which is its own template.
-    var templatePath: [String] {
-        switch self {
-        case .pod: []
-        case .podTemplate: ["template"]
-        case .deployment, .replicaSet, .statefulSet, .daemonSet, .job, .replicationController: ["spec", "template"]
-        case .cronJob: ["spec", "jobTemplate", "spec", "template"]
-        }
-    }
-
     /// Whether the kind has a `spec.replicas` field.
     var hasReplicas: Bool {
         switch self {

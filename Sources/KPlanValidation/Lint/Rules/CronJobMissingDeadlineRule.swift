@@ -29,7 +29,7 @@ struct CronJobMissingDeadlineRule: LintObjectRule {
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         let resource = subject.resource
-        guard WorkloadKind(resource.gvk) == .cronJob, let spec = resource.node.entry("spec"),
+        guard resource.gvk.kind == "CronJob", resource.gvk.group == "batch", let spec = resource.node.entry("spec"),
               spec.value.entries != nil, spec.value["startingDeadlineSeconds"] == nil
         else { return }
         findings.append(LintFinding("\(resource.displayName) has no startingDeadlineSeconds", at: spec.key))

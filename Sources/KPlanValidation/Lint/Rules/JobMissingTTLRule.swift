@@ -50,7 +50,7 @@ struct JobMissingTTLRule: LintObjectRule {
 
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         let resource = subject.resource
-        guard WorkloadKind(resource.gvk) == .job, let spec = resource.node.entry("spec"),
+        guard resource.gvk.kind == "Job", resource.gvk.group == "batch", let spec = resource.node.entry("spec"),
               spec.value.entries != nil, spec.value["ttlSecondsAfterFinished"] == nil
         else { return }
         findings.append(LintFinding("\(resource.displayName) has no ttlSecondsAfterFinished", at: spec.key))
