@@ -82,7 +82,7 @@ public struct Linter: Sendable {
         deferred.forEach { everything.add($0) }
 
         diagnostics += everything.diagnostics
-        diagnostics += engine.lintSet([outcomes.map(\.facts), [everything.facts]].joined().joined())
+        diagnostics += engine.lintSet(chunks: outcomes.map(\.facts) + [everything.facts])
         diagnostics += SemanticChecker.duplicates(among: inputOrder(everything.identities, files: files))
         diagnostics.sort()
 

@@ -55,7 +55,7 @@ public struct LintContext: Sendable {
         }
         self.kinds = kinds
         self.byName = byName
-        self.facts = LintFactSet(facts)
+        self.facts = LintFactSet(chunks: [facts])
     }
 
     /// The namespace of namespaced objects that do not name one.

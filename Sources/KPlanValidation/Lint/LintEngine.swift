@@ -165,14 +165,19 @@ public struct LintEngine: Sendable {
     }
 
     /// The findings of the cross-object rules over the facts of a whole input set, sorted.
-    public func lintSet<Facts: Collection>(_ facts: Facts) -> [Diagnostic] where Facts.Element == LintObjectFacts {
+    public func lintSet(_ facts: [LintObjectFacts]) -> [Diagnostic] {
+        lintSet(chunks: [facts])
+    }
+
+    /// The findings of the cross-object rules over the facts of a whole input set given in chunks (one
+    /// per file, say), read where they are rather than copied into one array; sorted.
+    public func lintSet(chunks: [[LintObjectFacts]]) -> [Diagnostic] {
         guard !setRules.isEmpty else { return [] }
-        // One pass over the caller's collection (often a nested `joined()`, costly to iterate generically);
-        // the indexing and the rules then walk a plain array.
-        let all = ContiguousArray(facts)
-        let set = LintFactSet(all)
+        let set = LintFactSet(chunks: chunks)
         var diagnostics: [Diagnostic] = []
-        for index in all.indices { diagnostics += lintSet(all[index], in: set) }
+        for chunk in chunks {
+            for facts in chunk { diagnostics += lintSet(facts, in: set) }
+        }
         return diagnostics.sorted()
     }
 

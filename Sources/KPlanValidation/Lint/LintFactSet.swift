@@ -37,15 +37,14 @@ struct LintFactSet: Sendable {
     private let autoscaledWorkloads: Set<ResourceKey>
 
     /// Indexes `facts`.
-    init<Facts: Collection>(_ facts: Facts) where Facts.Element == LintObjectFacts {
+    init(chunks: [[LintObjectFacts]]) {
         var kinds: Set<KindKey> = []
         var names: Set<ResourceKey> = []
         var workloads: [String: [Workload]] = [:]
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
         var autoscaled: Set<ResourceKey> = []
-        names.reserveCapacity(facts.count)
-        for object in facts {
+        for object in chunks.joined() {
             if object.isLookedUp {
                 kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
                 names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
