@@ -50,10 +50,12 @@ public struct TextRenderer: ReportRenderer {
     }
 }
 
-/// Source lines split once per file, so many diagnostics in one large file stay cheap.
+/// Where each source line starts, found once per file, so many diagnostics in one large file stay
+/// cheap; a line's text is decoded only when it is shown.
 private struct LineCache {
     let sources: [String: SourceFile]
-    var split: [String: [String]] = [:]
+    /// Per file, the byte offset at which each line starts.
+    var starts: [String: [Int]] = [:]
 
     init(sources: [String: SourceFile]) {
         self.sources = sources
@@ -61,12 +63,16 @@ private struct LineCache {
 
     /// The text of 1-based line `number` of `path` without its line break, as `SourceFile.line` gives it.
     mutating func line(_ number: Int, of path: String) -> String? {
-        if split[path] == nil, let file = sources[path] {
-            split[path] = file.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-                String(decoding: $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0, as: UTF8.self)
-            }
+        guard let file = sources[path] else { return nil }
+        if starts[path] == nil {
+            var offsets = [0]
+            for (offset, byte) in file.bytes.enumerated() where byte == UInt8(ascii: "\n") { offsets.append(offset + 1) }
+            starts[path] = offsets
         }
-        guard let lines = split[path], number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard let offsets = starts[path], number >= 1, number <= offsets.count else { return nil }
+        let start = offsets[number - 1]
+        var end = number < offsets.count ? offsets[number] - 1 : file.bytes.count
+        if end > start, file.bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: file.bytes[start..<end], as: UTF8.self)
     }
 }
