@@ -186,17 +186,25 @@ public struct Node: Sendable {
 
     /// The entry for `key` in a mapping (the last one, as Kubernetes' decoder keeps the last duplicate).
     public func entry(_ key: String) -> MappingEntry? {
-        guard case .mapping(let entries) = content else { return nil }
+        guard case .mapping(let entries) = content, let index = Self.lastIndex(of: key, in: entries) else { return nil }
+        return entries[index]
+    }
+
+    /// The value for `key` in a mapping (without copying the whole entry: checks read values this way
+    /// on every node).
+    public subscript(_ key: String) -> Node? {
+        guard case .mapping(let entries) = content, let index = Self.lastIndex(of: key, in: entries) else { return nil }
+        return entries[index].value
+    }
+
+    private static func lastIndex(of key: String, in entries: [MappingEntry]) -> Int? {
         var index = entries.endIndex
         while index > entries.startIndex {
             index -= 1
-            if entries[index].name == key { return entries[index] }
+            if entries[index].name == key { return index }
         }
         return nil
     }
-
-    /// The value for `key` in a mapping.
-    public subscript(_ key: String) -> Node? { entry(key)?.value }
 
     /// The value at a path of mapping keys.
     public subscript(path keys: String...) -> Node? {
