@@ -54,7 +54,7 @@ struct FileStage: Sendable {
             for resource in resources {
                 outcome.resourceCount += 1
                 if collectObjects { outcome.objects.append(ReportObject(resource)) }
-                if resource.gvk.group == CRDCompiler.group, resource.gvk.kind == "CustomResourceDefinition" {
+                if CRDCompiler.isCRD(resource.gvk) {
                     let (crd, crdDiagnostics) = CRDCompiler.compile(resource)
                     outcome.diagnostics += crdDiagnostics
                     if let crd { outcome.crds.append(crd) }
@@ -77,7 +77,7 @@ struct FileStage: Sendable {
         var compileDiagnostics: [Diagnostic] = []
         let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
             for resource in extractor.resources(in: document, file: path).resources
-            where resource.gvk.group == CRDCompiler.group && resource.gvk.kind == "CustomResourceDefinition" {
+            where CRDCompiler.isCRD(resource.gvk) {
                 let (crd, crdDiagnostics) = CRDCompiler.compile(resource)
                 crds += crd.map { [$0] } ?? []
                 compileDiagnostics += crdDiagnostics

@@ -38,21 +38,12 @@ public struct LintObjectContext: Sendable {
         return defaultNamespace
     }
 
-    /// Whether objects of `gvk` live in a namespace.
+    /// Whether objects of `gvk` live in a namespace: the scope given to the context, else the built-in
+    /// kind's scope from the target version's schemas; a kind neither knows is taken as namespaced.
     public func isNamespaced(_ gvk: GroupVersionKind) -> Bool {
-        switch scope(gvk) {
-        case .namespaced?: true
+        switch scope(gvk) ?? builtinSchemas?.scope(for: gvk) {
+        case .namespaced?, nil: true
         case .cluster?: false
-        case nil: !Self.clusterScopedKinds.contains(gvk.kind)
         }
     }
-
-    /// Built-in kinds that are cluster-scoped.
-    private static let clusterScopedKinds: Set<String> = [
-        "APIService", "CertificateSigningRequest", "ClusterRole", "ClusterRoleBinding", "ComponentStatus",
-        "CSIDriver", "CSINode", "CustomResourceDefinition", "FlowSchema", "IngressClass",
-        "MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy",
-        "PriorityClass", "PriorityLevelConfiguration", "RuntimeClass", "StorageClass", "ValidatingAdmissionPolicy",
-        "ValidatingAdmissionPolicyBinding", "ValidatingWebhookConfiguration", "VolumeAttachment",
-    ]
 }

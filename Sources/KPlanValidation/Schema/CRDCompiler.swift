@@ -10,6 +10,11 @@ public enum CRDCompiler {
     /// The API group CRDs belong to.
     public static let group = "apiextensions.k8s.io"
 
+    /// Whether `gvk` is a CustomResourceDefinition (any apiextensions version).
+    public static func isCRD(_ gvk: GroupVersionKind) -> Bool {
+        gvk.group == group && gvk.kind == "CustomResourceDefinition"
+    }
+
     /// Compiles `resource`; returns nil with diagnostics when it is not a usable CRD. Schema parts that
     /// cannot be compiled (a bad `pattern`) are reported and left unchecked.
     public static func compile(_ resource: Resource) -> (CompiledCRD?, [Diagnostic]) {
@@ -19,7 +24,7 @@ public enum CRDCompiler {
                                           object: resource.displayName))
         }
         let root = resource.node
-        guard resource.gvk.group == group, resource.gvk.kind == "CustomResourceDefinition",
+        guard isCRD(resource.gvk),
               resource.gvk.version == "v1" || resource.gvk.version == "v1beta1"
         else {
             report("crd.invalid", "not an \(group)/v1 or v1beta1 CustomResourceDefinition", at: root)
