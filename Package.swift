@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev).
@@ -31,14 +32,26 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // Renderers for findings: text, json, sarif, junit, github.
         .target(name: "KPlanOutput", dependencies: ["KPlanCore"]),
-        // The pipeline facade: load, validate, report.
-        .target(name: "KPlan", dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", "KPlanOutput"]),
+        // The embedded simulated cluster: MVCC store (SQLite via GRDB), API semantics (validation,
+        // defaulting, server-side apply with managed fields), the ClusterBackend it serves.
+        .target(
+            name: "KPlanSimulator",
+            dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Desired × actual → Plan: field diffs, dependency waves, saved plan files.
+        .target(name: "KPlanDiff", dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation"]),
+        // The pipeline facade: load, validate, report, plan, apply.
+        .target(
+            name: "KPlan",
+            dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", "KPlanOutput", "KPlanSimulator", "KPlanDiff"]),
         .executableTarget(
             name: "kplan",
             dependencies: ["KPlan", "KPlanOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML"]),
+        .testTarget(name: "KPlanCoreTests", dependencies: ["KPlanCore"]),
         .testTarget(name: "KPlanYAMLTests", dependencies: ["KPlanYAML"]),
+        .testTarget(name: "KPlanSimulatorTests", dependencies: ["KPlanSimulator", "KPlanYAML"]),
+        .testTarget(name: "KPlanDiffTests", dependencies: ["KPlanDiff", "KPlanYAML"]),
         .testTarget(name: "KPlanValidationTests", dependencies: ["KPlanValidation", "KPlanYAML"]),
         .testTarget(name: "KPlanOutputTests", dependencies: ["KPlanOutput"]),
         .testTarget(name: "KPlanTests", dependencies: ["KPlan"]),
