@@ -1,0 +1,40 @@
+import KPlanCore
+
+/// What an apply would do: every desired object's change (unchanged ones included) and every
+/// deletion, in wave order.
+public struct Plan: Sendable, Hashable {
+    /// The changes, sorted by wave then key.
+    public var changes: [PlannedChange]
+
+    /// Creates a plan; changes are sorted by wave, then key.
+    public init(changes: [PlannedChange]) {
+        self.changes = changes.sorted { ($0.wave, $0.key) < ($1.wave, $1.key) }
+    }
+
+    /// How many changes have `action`.
+    public func count(of action: PlanAction) -> Int {
+        changes.lazy.filter { $0.action == action }.count
+    }
+
+    /// Whether applying would change anything.
+    public var hasChanges: Bool { changes.contains { $0.action != .unchanged } }
+
+    /// "Plan: 2 to create, 3 to update, 1 to delete, 14 unchanged."
+    public var summary: String {
+        "Plan: \(count(of: .create)) to create, \(count(of: .update)) to update, \(count(of: .delete)) to delete, "
+            + "\(count(of: .unchanged)) unchanged."
+    }
+
+    /// The waves in order, each with its changes.
+    public var waves: [[PlannedChange]] {
+        var result: [[PlannedChange]] = []
+        for change in changes {
+            if result.isEmpty || result[result.count - 1][0].wave != change.wave {
+                result.append([change])
+            } else {
+                result[result.count - 1].append(change)
+            }
+        }
+        return result
+    }
+}
