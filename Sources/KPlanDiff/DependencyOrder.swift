@@ -1,0 +1,128 @@
+import KPlanCore
+
+/// Orders objects into waves so each object is applied after what it depends on (kapp's change
+/// graph, Terraform's walk): an object's wave is one more than the latest wave of its dependencies.
+///
+/// Dependencies:
+/// - an object in namespace N depends on the Namespace N when that is in the same set;
+/// - a custom resource depends on its CustomResourceDefinition when that is in the same set;
+/// - workloads depend on the ServiceAccounts, Secrets, ConfigMaps and PersistentVolumeClaims of their
+///   namespace, and on every StorageClass, PriorityClass and RuntimeClass;
+/// - RoleBindings depend on the Roles of their namespace and on ClusterRoles; ClusterRoleBindings on
+///   ClusterRoles;
+/// - admission webhooks and admission policies come after everything else, so they never block the
+///   objects applied with them.
+///
+/// Deletions use the same graph reversed (see `deletionWaves(for:)`).
+public enum DependencyOrder {
+    /// The wave (0-based) of each object, in the order given.
+    public static func waves(for objects: [KubeObject]) -> [Int] {
+        let roles = objects.map(Role.init)
+        let namespaceNames = Set(objects.indices.filter { roles[$0] == .namespace }.map { objects[$0].name })
+        let definedKinds = Set(objects.compactMap(Self.definedKind))
+
+        var waves = [Int](repeating: 0, count: objects.count)
+        // Base: the namespace and the CRD.
+        for index in objects.indices {
+            let object = objects[index]
+            let inDefinedNamespace = !object.namespace.isEmpty && namespaceNames.contains(object.namespace)
+            let ofDefinedKind = definedKinds.contains(GroupKind(group: object.gvk.group, kind: object.kind))
+            if roles[index] != .namespace && roles[index] != .definition && (inDefinedNamespace || ofDefinedKind) {
+                waves[index] = 1
+            }
+        }
+        // The latest wave of what others wait for, by namespace ("" = cluster-wide).
+        var configWave: [String: Int] = [:]
+        var roleWave: [String: Int] = [:]
+        for index in objects.indices {
+            let namespace = objects[index].namespace
+            switch roles[index] {
+            case .configuration: configWave[namespace] = max(configWave[namespace] ?? 0, waves[index])
+            case .clusterConfiguration: configWave[""] = max(configWave[""] ?? 0, waves[index])
+            case .role: roleWave[namespace] = max(roleWave[namespace] ?? 0, waves[index])
+            case .clusterRole: roleWave[""] = max(roleWave[""] ?? 0, waves[index])
+            case .namespace, .definition, .workload, .binding, .clusterBinding, .admission, .other: break
+            }
+        }
+        for index in objects.indices {
+            let namespace = objects[index].namespace
+            switch roles[index] {
+            case .workload:
+                let needed = [configWave[namespace], configWave[""]].compactMap { $0 }.max()
+                if let needed { waves[index] = max(waves[index], needed + 1) }
+            case .binding:
+                let needed = [roleWave[namespace], roleWave[""]].compactMap { $0 }.max()
+                if let needed { waves[index] = max(waves[index], needed + 1) }
+            case .clusterBinding:
+                if let needed = roleWave[""] { waves[index] = max(waves[index], needed + 1) }
+            case .namespace, .definition, .configuration, .clusterConfiguration, .role, .clusterRole, .admission, .other:
+                break
+            }
+        }
+        let lastNonAdmission = objects.indices.filter { roles[$0] != .admission }.map { waves[$0] }.max()
+        for index in objects.indices where roles[index] == .admission {
+            waves[index] = lastNonAdmission.map { $0 + 1 } ?? 0
+        }
+        return compacted(waves)
+    }
+
+    /// The deletion wave (0-based) of each object: dependents go first, so the graph is reversed.
+    public static func deletionWaves(for objects: [KubeObject]) -> [Int] {
+        let forward = waves(for: objects)
+        let last = forward.max() ?? 0
+        return compacted(forward.map { last - $0 })
+    }
+
+    /// Renumbers waves so they are 0, 1, 2… without gaps, keeping their order.
+    private static func compacted(_ waves: [Int]) -> [Int] {
+        let used = Set(waves).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        return waves.map { rank[$0]! }
+    }
+
+    /// The group/kind a CustomResourceDefinition defines, nil for other objects.
+    private static func definedKind(_ object: KubeObject) -> GroupKind? {
+        guard object.kind == "CustomResourceDefinition", object.gvk.group == "apiextensions.k8s.io",
+            let group = object[path: "spec", "group"]?.string, let kind = object[path: "spec", "names", "kind"]?.string
+        else { return nil }
+        return GroupKind(group: group, kind: kind)
+    }
+
+    private struct GroupKind: Hashable {
+        var group: String
+        var kind: String
+    }
+
+    /// The part an object plays in ordering.
+    private enum Role: Equatable {
+        case namespace, definition, configuration, clusterConfiguration, workload, role, clusterRole, binding,
+            clusterBinding, admission, other
+
+        init(_ object: KubeObject) {
+            switch (object.gvk.group, object.kind) {
+            case ("", "Namespace"): self = .namespace
+            case ("apiextensions.k8s.io", "CustomResourceDefinition"): self = .definition
+            case ("", "ServiceAccount"), ("", "Secret"), ("", "ConfigMap"), ("", "PersistentVolumeClaim"):
+                self = .configuration
+            case ("storage.k8s.io", "StorageClass"), ("scheduling.k8s.io", "PriorityClass"),
+                ("node.k8s.io", "RuntimeClass"), ("", "PersistentVolume"):
+                self = .clusterConfiguration
+            case ("", "Pod"), ("", "ReplicationController"), ("apps", "Deployment"), ("apps", "ReplicaSet"),
+                ("apps", "StatefulSet"), ("apps", "DaemonSet"), ("batch", "Job"), ("batch", "CronJob"):
+                self = .workload
+            case ("rbac.authorization.k8s.io", "Role"): self = .role
+            case ("rbac.authorization.k8s.io", "ClusterRole"): self = .clusterRole
+            case ("rbac.authorization.k8s.io", "RoleBinding"): self = .binding
+            case ("rbac.authorization.k8s.io", "ClusterRoleBinding"): self = .clusterBinding
+            case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+                ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+                ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"),
+                ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"),
+                ("admissionregistration.k8s.io", "MutatingAdmissionPolicy"),
+                ("admissionregistration.k8s.io", "MutatingAdmissionPolicyBinding"):
+                self = .admission
+            default: self = .other
+            }
+        }
+    }
+}
