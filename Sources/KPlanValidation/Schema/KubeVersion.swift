@@ -1,7 +1,7 @@
 /// Kubernetes API version names (`v1`, `v2beta1`, `v1alpha3`) and their priority.
-enum KubeVersion {
+public enum KubeVersion {
     /// Whether `lhs` is preferred over `rhs`: GA before beta before alpha, then higher numbers first.
-    static func isPreferred(_ lhs: String, _ rhs: String) -> Bool {
+    public static func isPreferred(_ lhs: String, _ rhs: String) -> Bool {
         let a = parse(lhs)
         let b = parse(rhs)
         if a.stage != b.stage { return a.stage > b.stage }
