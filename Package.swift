@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev).
@@ -38,7 +39,9 @@ let package = Package(
             name: "KPlanSimulator",
             dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", .product(name: "GRDB", package: "GRDB.swift")]),
         // Desired × actual → Plan: field diffs, dependency waves, saved plan files.
-        .target(name: "KPlanDiff", dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation"]),
+        .target(
+            name: "KPlanDiff",
+            dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", .product(name: "Crypto", package: "swift-crypto")]),
         // The pipeline facade: load, validate, report, plan, apply.
         .target(
             name: "KPlan",

@@ -15,6 +15,7 @@ struct FileOutcome: Sendable {
     var deferred: [Resource] = []
     var crds: [CompiledCRD] = []
     var objects: [ReportObject] = []
+    var manifestObjects: [ManifestObject] = []
     var documentCount = 0
     var resourceCount = 0
     /// The bytes, kept only for standard input, which cannot be read again to show source lines.
@@ -37,6 +38,8 @@ struct FileStage: Sendable {
     var checker: ObjectChecker
     /// Keep a `ReportObject` per resource (for formats that list objects).
     var collectObjects: Bool
+    /// Keep every resource whole, as a JSON object.
+    var keepObjects = false
 
     /// Parses and checks `path`, streaming its documents.
     func check(_ path: String) -> FileOutcome {
@@ -54,6 +57,9 @@ struct FileStage: Sendable {
             for resource in resources {
                 outcome.resourceCount += 1
                 if collectObjects { outcome.objects.append(ReportObject(resource)) }
+                if keepObjects, let object = KubeObject(JSONValue(resource.node)) {
+                    outcome.manifestObjects.append(ManifestObject(object: object, location: resource.location))
+                }
                 if CRDCompiler.isCRD(resource.gvk) {
                     let (crd, crdDiagnostics) = CRDCompiler.compile(resource)
                     outcome.diagnostics += crdDiagnostics

@@ -25,6 +25,8 @@ public struct LintOptions: Sendable, Decodable {
     public var jobs: Int
     /// Keep a record of every resource for reports that list objects (JUnit); off saves memory.
     public var collectObjects: Bool
+    /// Keep every resource as a JSON object (for `plan`/`apply`, which need the whole objects).
+    public var keepObjects: Bool
     /// Directory that relative paths are read from (nil: the process's working directory). Paths are
     /// still shown as given.
     public var workingDirectory: String?
@@ -34,8 +36,9 @@ public struct LintOptions: Sendable, Decodable {
         paths: [String] = [], kubernetesVersion: String? = nil, crdPaths: [String] = [],
         ignoreMissingSchemas: Bool = false, skipNonKubernetes: Bool = false, defaultNamespace: String = "default",
         configPath: String? = nil, noConfig: Bool = false, enableRules: [String] = [], disableRules: [String] = [],
-        jobs: Int = 0, collectObjects: Bool = false, workingDirectory: String? = nil
+        jobs: Int = 0, collectObjects: Bool = false, keepObjects: Bool = false, workingDirectory: String? = nil
     ) {
+        self.keepObjects = keepObjects
         self.jobs = jobs
         self.collectObjects = collectObjects
         self.paths = paths

@@ -15,6 +15,8 @@ public struct LintResult: Sendable {
     public var resourceCount: Int
     /// Every resource checked, for reports that list objects (JUnit).
     public var objects: [ReportObject]
+    /// Every resource as an object, in input order, when `LintOptions.keepObjects` asked for them.
+    public var manifestObjects: [ManifestObject] = []
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], sources: [String: SourceFile], fileCount: Int, documentCount: Int,

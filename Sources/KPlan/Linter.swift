@@ -46,7 +46,9 @@ public struct Linter: Sendable {
                           defaultNamespace: options.defaultNamespace)
         }
         func stage(_ registry: SchemaRegistry) -> FileStage {
-            FileStage(reader: reader, extractor: extractor, checker: checker(registry), collectObjects: options.collectObjects)
+            FileStage(
+                reader: reader, extractor: extractor, checker: checker(registry), collectObjects: options.collectObjects,
+                keepObjects: options.keepObjects)
         }
 
         // CRDs named with --crd are schema sources, not inputs: only their compile errors are reported.
@@ -73,11 +75,13 @@ public struct Linter: Sendable {
             everything.diagnostics += outcomes[index].diagnostics
             everything.identities += outcomes[index].identities
             everything.objects += outcomes[index].objects
+            everything.manifestObjects += outcomes[index].manifestObjects
             everything.documentCount += outcomes[index].documentCount
             everything.resourceCount += outcomes[index].resourceCount
             outcomes[index].diagnostics = []
             outcomes[index].identities = []
             outcomes[index].objects = []
+            outcomes[index].manifestObjects = []
         }
         deferred.forEach { everything.add($0) }
 
@@ -86,10 +90,12 @@ public struct Linter: Sendable {
         diagnostics += SemanticChecker.duplicates(among: inputOrder(everything.identities, files: files))
         diagnostics.sort()
 
-        return LintResult(
+        var result = LintResult(
             diagnostics: diagnostics, sources: sources(for: diagnostics, outcomes: outcomes, configuration: loaded.source),
             fileCount: files.count, documentCount: everything.documentCount, resourceCount: everything.resourceCount,
             objects: everything.objects)
+        result.manifestObjects = everything.manifestObjects
+        return result
     }
 
     /// Identities in input order (file, then position), so "first defined here" is the earlier one
