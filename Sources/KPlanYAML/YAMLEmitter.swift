@@ -23,31 +23,32 @@ public enum YAMLEmitter {
         return output
     }
 
-    /// Writes the members of a non-empty object, each key at `indent` spaces.
-    private static func writeMapping(_ members: [String: JSONValue], indent: Int, to output: inout String) {
+    /// Writes the members of a non-empty object, each key at `indent` spaces; the first line starts
+    /// with `lead` instead when given (a sequence item's `- `).
+    private static func writeMapping(
+        _ members: [String: JSONValue], indent: Int, lead: String? = nil, to output: inout String
+    ) {
         let padding = String(repeating: " ", count: indent)
-        for key in members.keys.sorted() {
-            output += padding + scalar(key) + ":"
+        for (position, key) in members.keys.sorted().enumerated() {
+            output += (position == 0 ? lead ?? padding : padding) + scalar(key) + ":"
             writeValue(members[key]!, indent: indent, to: &output)
         }
     }
 
-    /// Writes the items of a non-empty array, each `- ` at `indent` spaces.
-    private static func writeSequence(_ items: [JSONValue], indent: Int, to output: inout String) {
+    /// Writes the items of a non-empty array, each `- ` at `indent` spaces; the first line starts
+    /// with `lead` instead when given.
+    private static func writeSequence(_ items: [JSONValue], indent: Int, lead: String? = nil, to output: inout String) {
         let padding = String(repeating: " ", count: indent)
-        for item in items {
-            output += padding + "-"
+        for (position, item) in items.enumerated() {
+            let dash = (position == 0 ? lead ?? padding : padding) + "- "
             switch item {
             case .object(let members) where !members.isEmpty:
                 // The first member shares the dash's line; the rest line up under it.
-                var nested = ""
-                writeMapping(members, indent: indent + 2, to: &nested)
-                output += " " + nested.dropFirst(indent + 2)
+                writeMapping(members, indent: indent + 2, lead: dash, to: &output)
             case .array(let inner) where !inner.isEmpty:
-                var nested = ""
-                writeSequence(inner, indent: indent + 2, to: &nested)
-                output += " " + nested.dropFirst(indent + 2)
+                writeSequence(inner, indent: indent + 2, lead: dash, to: &output)
             case .null, .bool, .int, .double, .string, .array, .object:
+                output += dash.dropLast()
                 writeValue(item, indent: indent, to: &output)
             }
         }
