@@ -21,6 +21,53 @@ private func deployment(_ containers: [JSONValue], replicas: JSONValue = 2) -> J
     ]
 }
 
+/// The root schema of a CRD's `Gadget` kind whose spec has a keyed list, an atomic map and a
+/// `patchStrategy`-keyed list, compiled as the lint module compiles CRDs.
+private func gadgetSchema() throws -> Schema {
+    let crd: JSONValue = [
+        "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": ["name": "gadgets.example.com"],
+        "spec": [
+            "group": "example.com", "scope": "Namespaced",
+            "names": ["kind": "Gadget", "plural": "gadgets", "singular": "gadget", "listKind": "GadgetList"],
+            "versions": [[
+                "name": "v1", "served": true, "storage": true,
+                "schema": ["openAPIV3Schema": [
+                    "type": "object",
+                    "properties": ["spec": [
+                        "type": "object",
+                        "properties": [
+                            "routes": [
+                                "type": "array", "x-kubernetes-list-type": "map",
+                                "x-kubernetes-list-map-keys": ["host", "port"],
+                                "items": ["type": "object", "properties": [
+                                    "host": ["type": "string"], "port": ["type": "integer"], "weight": ["type": "integer"],
+                                ]],
+                            ],
+                            "selector": [
+                                "type": "object", "x-kubernetes-map-type": "atomic",
+                                "additionalProperties": ["type": "string"],
+                            ],
+                        ],
+                    ]],
+                ]],
+            ]],
+        ],
+    ]
+    let range = SourceRange(at: SourcePosition(line: 1, column: 1))
+    let resource = Resource(
+        file: "crd.yaml", documentIndex: 0, node: crd.node(at: range),
+        gvk: GroupVersionKind(apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition"),
+        name: "gadgets.example.com", namespace: nil)
+    let (compiled, diagnostics) = CRDCompiler.compile(resource)
+    #expect(diagnostics.isEmpty)
+    let registry = try SchemaRegistry.builtin().adding(crds: [#require(compiled)])
+    guard case .found(let schema) = registry.lookup(GroupVersionKind(apiVersion: "example.com/v1", kind: "Gadget")) else {
+        throw SchemaMissing()
+    }
+    return schema
+}
+
 private func paths(_ list: [FieldPath]) -> [String] { list.map(\.description) }
 
 @Suite struct ObjectDiffTests {
@@ -89,6 +136,36 @@ private func paths(_ list: [FieldPath]) -> [String] { list.map(\.description) }
         #expect(ObjectDiff.compare(before: ["n": 2], after: ["n": 2.0], schema: nil).isEmpty)
         let changes = ObjectDiff.compare(before: ["n": ["a": 1]], after: ["n": "text"], schema: nil)
         #expect(paths(changes.modified) == [".n"])
+    }
+
+    @Test func customResourcesFollowTheirCRDListKeysAndAtomicMaps() throws {
+        let before: JSONValue = ["spec": [
+            "routes": [["host": "a", "port": 80, "weight": 1], ["host": "a", "port": 443, "weight": 1]],
+            "selector": ["app": "web", "tier": "front"],
+        ]]
+        let after: JSONValue = ["spec": [
+            "routes": [["host": "a", "port": 443, "weight": 5], ["host": "a", "port": 80, "weight": 1]],
+            "selector": ["app": "web"],
+        ]]
+        let changes = ObjectDiff.compare(before: before, after: after, schema: try gadgetSchema())
+        #expect(paths(changes.modified) == [".spec.routes[host=\"a\",port=443].weight", ".spec.selector"])
+        #expect(changes.added.isEmpty && changes.removed.isEmpty)
+    }
+
+    @Test func servicePortsAndPodVolumesMatchByTheirKeys() throws {
+        let before: JSONValue = ["spec": ["ports": [["port": 80, "protocol": "TCP", "targetPort": 8080]]]]
+        let after: JSONValue = ["spec": ["ports": [
+            ["port": 80, "protocol": "UDP", "targetPort": 8080], ["port": 80, "protocol": "TCP", "targetPort": 9090],
+        ]]]
+        let service = ObjectDiff.compare(before: before, after: after, schema: try schema("v1", "Service"))
+        #expect(paths(service.modified) == [".spec.ports[port=80,protocol=\"TCP\"].targetPort"])
+        #expect(service.added.count == 3)
+        let pod = ObjectDiff.compare(
+            before: ["spec": ["volumes": [["name": "data", "emptyDir": [:]]]]],
+            after: ["spec": ["volumes": [["name": "data", "emptyDir": ["medium": "Memory"]]]]],
+            schema: try schema("v1", "Pod"))
+        #expect(paths(pod.added) == [".spec.volumes[name=\"data\"].emptyDir.medium"])
+        #expect(pod.removed.isEmpty && pod.modified.isEmpty)
     }
 
     @Test func identicalObjectsHaveNoChanges() throws {
