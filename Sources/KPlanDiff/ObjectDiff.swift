@@ -24,6 +24,14 @@ public enum ObjectDiff {
         walk.compare(before, after, schema: SchemaView(schema), path: FieldPath())
         return FieldChanges(added: walk.added, modified: walk.modified, removed: walk.removed)
     }
+
+    /// The leaf field paths that differ between two versions of an object, compared with the schema
+    /// `registry` has for the kind (of `after`, else `before`); without one, lists go by index.
+    public static func compare(before: KubeObject?, after: KubeObject?, registry: SchemaRegistry) -> FieldChanges {
+        var schema: Schema?
+        if let gvk = (after ?? before)?.gvk, case .found(let found) = registry.lookup(gvk) { schema = found }
+        return compare(before: before?.value, after: after?.value, schema: schema)
+    }
 }
 
 /// One comparison's collected paths.
@@ -33,6 +41,8 @@ private struct Walk {
     var removed: [FieldPath] = []
 
     mutating func compare(_ before: JSONValue?, _ after: JSONValue?, schema: SchemaView, path: FieldPath) {
+        // Equal subtrees hold no changes; most of a changed object is such subtrees.
+        if before == after { return }
         switch (before, after) {
         case (nil, nil):
             return

@@ -21,8 +21,17 @@ struct SchemaView {
 
     /// A view of `schema` (and what it builds on).
     init(_ schema: Schema?) {
+        guard let schema else {
+            layers = []
+            return
+        }
+        if schema.base == nil, schema.allOf.isEmpty {
+            // Most schemas stand alone; skip the walk.
+            layers = [schema]
+            return
+        }
         var layers: [Schema] = []
-        var pending = schema.map { [$0] } ?? []
+        var pending = [schema]
         var seen = Set<ObjectIdentifier>()
         while !pending.isEmpty {
             let next = pending.removeFirst()

@@ -168,6 +168,17 @@ private func paths(_ list: [FieldPath]) -> [String] { list.map(\.description) }
         #expect(pod.removed.isEmpty && pod.modified.isEmpty)
     }
 
+    @Test func objectsAreComparedWithTheirKindsSchema() throws {
+        let before = try #require(KubeObject(deployment([["name": "app", "image": "a"], ["name": "b", "image": "b"]])))
+        let after = try #require(KubeObject(deployment([["name": "b", "image": "b"], ["name": "app", "image": "c"]])))
+        let changes = ObjectDiff.compare(before: before, after: after, registry: try SchemaRegistry.builtin())
+        #expect(paths(changes.modified) == [".spec.template.spec.containers[name=\"app\"].image"])
+        let unknown = KubeObject(["apiVersion": "example.com/v1", "kind": "Thing", "spec": ["list": [1, 2]]])
+        let changed = KubeObject(["apiVersion": "example.com/v1", "kind": "Thing", "spec": ["list": [1, 3]]])
+        #expect(paths(ObjectDiff.compare(before: unknown, after: changed, registry: try SchemaRegistry.builtin()).modified)
+            == [".spec.list[1]"])
+    }
+
     @Test func identicalObjectsHaveNoChanges() throws {
         let object = deployment([["name": "app", "image": "nginx", "ports": [["containerPort": 80]]]])
         #expect(ObjectDiff.compare(before: object, after: object, schema: try schema("apps/v1", "Deployment")).isEmpty)
