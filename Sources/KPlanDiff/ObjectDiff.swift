@@ -44,8 +44,6 @@ private struct Walk {
         // Equal subtrees hold no changes; most of a changed object is such subtrees.
         if before == after { return }
         switch (before, after) {
-        case (nil, nil):
-            return
         case (.object(let lhs)?, .object(let rhs)?):
             compareObjects(lhs, rhs, schema: schema, path: path)
         case (.object(let lhs)?, nil):
