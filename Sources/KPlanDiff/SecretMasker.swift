@@ -68,7 +68,9 @@ public enum SecretMasker {
             }
             let otherSize = byteCount(previous, field: field)
             result[entry.key] = .string(
-                isAfter ? "(sensitive, changed, \(otherSize) → \(bytes(size)))" : "(sensitive, \(bytes(size)), before change)")
+                isAfter
+                    ? "(sensitive, changed, \(otherSize) → \(bytes(size)))"
+                    : "(sensitive, \(bytes(size)), before change)")
         }
     }
 

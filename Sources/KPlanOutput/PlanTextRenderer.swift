@@ -52,7 +52,8 @@ public struct PlanTextRenderer: PlanRenderer {
             guard !listed.isEmpty else { continue }
             var kinds: [String] = []
             for change in listed where !kinds.contains(change.key.kind) { kinds.append(change.key.kind) }
-            output += style.bold(Terminal.safe("Wave \(number)/\(waves.count): " + kinds.joined(separator: ", "))) + "\n\n"
+            let header = "Wave \(number)/\(waves.count): " + kinds.joined(separator: ", ")
+            output += style.bold(Terminal.safe(header)) + "\n\n"
             for change in listed {
                 output += Self.block(change, style: style)
             }
@@ -93,7 +94,8 @@ public struct PlanTextRenderer: PlanRenderer {
     /// The object's YAML, one string per line; none for an absent object.
     private static func lines(_ object: KubeObject?) -> [String] {
         guard let object else { return [] }
-        var lines = Terminal.safe(YAMLEmitter.emit(object.value)).split(separator: "\n", omittingEmptySubsequences: false)
+        let text = Terminal.safe(YAMLEmitter.emit(object.value))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map(String.init)
     }
