@@ -20,7 +20,8 @@ struct TextStyle: Sendable {
     /// Bold cyan text (notes).
     func note(_ text: String) -> String { wrap(text, "1;36") }
 
-    private func wrap(_ text: String, _ code: String) -> String {
+    /// `text` between the escape sequence for SGR `code` and a reset, when colour is on and `text` is not empty.
+    func wrap(_ text: String, _ code: String) -> String {
         color && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

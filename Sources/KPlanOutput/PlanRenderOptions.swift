@@ -1,0 +1,16 @@
+/// Choices that change how a plan is rendered.
+public struct PlanRenderOptions: Hashable, Sendable {
+    /// Whether the text format may use ANSI colour; resolve it with `ColorPolicy.resolve`.
+    public var color: Bool
+    /// Whether Secret values are shown as they are (`--show-secrets`) instead of masked.
+    public var showSecrets: Bool
+    /// Whether the text format lists unchanged objects one per line instead of only counting them.
+    public var listUnchanged: Bool
+
+    /// Creates options: no colour, secrets masked, unchanged objects only counted.
+    public init(color: Bool = false, showSecrets: Bool = false, listUnchanged: Bool = false) {
+        self.color = color
+        self.showSecrets = showSecrets
+        self.listUnchanged = listUnchanged
+    }
+}
