@@ -32,7 +32,7 @@ let package = Package(
             // Foundation's String methods (NSString-bridged, slow) stay out of files that do not import it.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // Renderers for findings: text, json, sarif, junit, github.
-        .target(name: "KPlanOutput", dependencies: ["KPlanCore", "KPlanDiff"]),
+        .target(name: "KPlanOutput", dependencies: ["KPlanCore", "KPlanYAML", "KPlanDiff"]),
         // The embedded simulated cluster: MVCC store (SQLite via GRDB), API semantics (validation,
         // defaulting, server-side apply with managed fields), the ClusterBackend it serves.
         .target(

@@ -30,3 +30,10 @@ public enum ColorPolicy: String, CaseIterable, Sendable {
         Self.resolve(self, environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 }
+
+extension ColorPolicy {
+    /// Resolves the policy for this process's standard error and environment.
+    public func resolvedForStandardError() -> Bool {
+        Self.resolve(self, environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDERR_FILENO) == 1)
+    }
+}

@@ -2,11 +2,12 @@
 public struct ManifestObject: Sendable, Hashable {
     /// The object.
     public var object: KubeObject
-    /// Its whole document (or List item) in the source.
-    public var location: SourceLocation
+    /// Its whole document (or List item) in the source; nil for objects kplan makes itself (an
+    /// ApplySet parent).
+    public var location: SourceLocation?
 
     /// Creates a manifest object.
-    public init(object: KubeObject, location: SourceLocation) {
+    public init(object: KubeObject, location: SourceLocation?) {
         self.object = object
         self.location = location
     }

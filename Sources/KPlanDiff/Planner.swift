@@ -1,0 +1,162 @@
+import KPlanCore
+import KPlanValidation
+
+/// Computes a plan: each desired object's apply is dry-run against the backend and the result compared
+/// with the live object, so server defaults never show as changes; then, when pruning, the ApplySet's
+/// earlier members that the manifests no longer hold are planned for deletion.
+public struct Planner: Sendable {
+    /// The cluster planned against.
+    public var backend: any ClusterBackend
+    /// The schema of a kind (built-in, or from a CRD in the input or the cluster), for list keys in
+    /// field paths.
+    public var schema: @Sendable (GroupVersionKind) -> Schema?
+
+    /// Creates a planner.
+    public init(backend: any ClusterBackend, schema: @escaping @Sendable (GroupVersionKind) -> Schema?) {
+        self.backend = backend
+        self.schema = schema
+    }
+
+    /// Plans `request`.
+    /// - Throws: only what keeps the backend from answering at all (an unreadable state); refusals of
+    ///   single objects are `PlanResult.problems`.
+    public func plan(_ request: PlanRequest) async throws -> PlanResult {
+        let served = Set(try await backend.resources().map { GroupKindName(group: $0.group, kind: $0.kind) })
+        var objects = request.objects
+        var problems: [PlanProblem] = []
+        var notes: [String] = []
+
+        var liveParent: KubeObject?
+        if let prune = request.prune {
+            liveParent = try await backend.get(prune.applySet.parentKey)
+            objects = objects.map { ManifestObject(object: prune.applySet.member($0.object), location: $0.location) }
+            let groupKinds = Set(objects.map { ApplySet.groupKind(group: $0.object.gvk.group, kind: $0.object.kind) })
+            let parent = prune.applySet.parent(
+                groupKinds: groupKinds, namespaces: Set(objects.map(\.object.namespace)), tooling: prune.tooling)
+            objects.append(ManifestObject(object: parent, location: nil))
+        }
+
+        let createdNamespaces = try await namespacesCreated(by: objects)
+        let definedKinds = Set(objects.compactMap { Self.definedKind($0.object) })
+        // The ApplySet parent goes last, after any prune, so it records the set as applied.
+        let memberCount = request.prune == nil ? objects.count : objects.count - 1
+        var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
+        var changes: [PlannedChange] = []
+        waves += Array(repeating: 0, count: objects.count - memberCount)
+        for (index, manifest) in objects.enumerated() {
+            let object = manifest.object
+            let groupKind = GroupKindName(group: object.gvk.group, kind: object.kind)
+            let live = served.contains(groupKind) ? try await backend.get(object.key, version: object.gvk.version) : nil
+            let after: KubeObject
+            if live == nil && (createdNamespaces.contains(object.namespace) || (!served.contains(groupKind) && definedKinds.contains(groupKind))) {
+                // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
+                after = object
+            } else {
+                do {
+                    after = try await backend.apply(
+                        object, options: ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true))
+                } catch let error as APIError {
+                    problems.append(PlanProblem(key: object.key, location: manifest.location, message: error.message, causes: error.causes))
+                    continue
+                }
+            }
+            changes.append(change(for: object, live: live, after: after, wave: waves[index], location: manifest.location))
+        }
+
+        if let prune = request.prune {
+            let desiredKeys = Set(objects.map(\.object.key))
+            var deletions: [KubeObject] = []
+            for candidate in try await pruneCandidates(prune, liveParent: liveParent, current: objects) where !desiredKeys.contains(candidate.key) {
+                if prune.mayDelete(kind: candidate.kind) {
+                    deletions.append(candidate)
+                } else {
+                    notes.append("\(candidate.key) is no longer in the manifests but is not deleted: \(candidate.kind) objects are pruned only with --allow-delete \(candidate.kind)")
+                }
+            }
+            if let limit = prune.maxDeletions, deletions.count > limit {
+                problems.append(PlanProblem(key: nil, location: nil, message: "the plan would delete \(deletions.count) objects, more than --max-deletions \(limit) allows"))
+            }
+            let firstDeletionWave = (waves.max() ?? -1) + 1
+            let deletionWaves = DependencyOrder.deletionWaves(for: deletions)
+            for (object, wave) in zip(deletions, deletionWaves) {
+                changes.append(change(for: object, live: object, after: nil, wave: firstDeletionWave + wave, location: nil))
+            }
+            let parentWave = firstDeletionWave + (deletionWaves.max().map { $0 + 1 } ?? 0)
+            if let index = changes.firstIndex(where: { $0.key == prune.applySet.parentKey }) {
+                changes[index].wave = parentWave
+            }
+        }
+        return PlanResult(plan: Plan(changes: changes), problems: problems, notes: notes)
+    }
+
+    /// One object's change: noise removed from both sides, then compared field by field.
+    private func change(for object: KubeObject, live: KubeObject?, after: KubeObject?, wave: Int, location: SourceLocation?) -> PlannedChange {
+        let before = live.map(NoiseFilter.strip)
+        let planned = after.map(NoiseFilter.strip)
+        let fields = ObjectDiff.compare(before: before?.value, after: planned?.value, schema: schema(object.gvk))
+        let action: PlanAction =
+            switch (live, after) {
+            case (nil, _): .create
+            case (_, nil): .delete
+            case (.some, .some): fields.isEmpty ? .unchanged : .update
+            }
+        return PlannedChange(
+            key: object.key, apiVersion: object.apiVersion, action: action, before: before, after: planned,
+            desired: after == nil ? nil : object, fields: fields, wave: wave, liveUID: live?.uid,
+            liveResourceVersion: live?.resourceVersion, source: location)
+    }
+
+    /// Namespaces the desired objects create (absent from the cluster now).
+    private func namespacesCreated(by objects: [ManifestObject]) async throws -> Set<String> {
+        var created: Set<String> = []
+        for manifest in objects where manifest.object.gvk.group == "" && manifest.object.kind == "Namespace" {
+            let key = ResourceKey(group: "", kind: "Namespace", namespace: "", name: manifest.object.name)
+            if try await backend.get(key) == nil { created.insert(manifest.object.name) }
+        }
+        return created
+    }
+
+    /// Live objects labelled as members of the ApplySet, of every group-kind the live parent records
+    /// or the manifests hold, in every namespace either names.
+    private func pruneCandidates(_ prune: PruneOptions, liveParent: KubeObject?, current: [ManifestObject]) async throws -> [KubeObject] {
+        var groupKinds = Set(current.map { GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind) })
+        var namespaces = Set(current.map(\.object.namespace)).subtracting([""])
+        if let liveParent {
+            groupKinds.formUnion(ApplySet.groupKinds(of: liveParent).map { GroupKindName(group: $0.group, kind: $0.kind) })
+            namespaces.formUnion(ApplySet.namespaces(of: liveParent))
+        }
+        namespaces.insert(prune.applySet.namespace)
+        let resources = try await backend.resources()
+        let membership = [ApplySet.partOfLabel: prune.applySet.id]
+        var found: [ResourceKey: KubeObject] = [:]
+        for groupKind in groupKinds.sorted(by: { ($0.group, $0.kind) < ($1.group, $1.kind) }) {
+            guard let resource = resources.first(where: { $0.group == groupKind.group && $0.kind == groupKind.kind }) else { continue }
+            switch resource.scope {
+            case .cluster:
+                for object in try await backend.list(group: groupKind.group, kind: groupKind.kind, namespace: nil, labels: membership) {
+                    found[object.key] = object
+                }
+            case .namespaced:
+                for namespace in namespaces.sorted() {
+                    for object in try await backend.list(group: groupKind.group, kind: groupKind.kind, namespace: namespace, labels: membership) {
+                        found[object.key] = object
+                    }
+                }
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    /// The group/kind a CRD in the plan defines.
+    private static func definedKind(_ object: KubeObject) -> GroupKindName? {
+        guard object.kind == "CustomResourceDefinition", object.gvk.group == "apiextensions.k8s.io",
+            let group = object[path: "spec", "group"]?.string, let kind = object[path: "spec", "names", "kind"]?.string
+        else { return nil }
+        return GroupKindName(group: group, kind: kind)
+    }
+
+    private struct GroupKindName: Hashable {
+        var group: String
+        var kind: String
+    }
+}
