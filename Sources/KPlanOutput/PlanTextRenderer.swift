@@ -3,7 +3,8 @@ import KPlanDiff
 import KPlanYAML
 
 /// The plan as `kplan diff` and `kplan plan` print it: per wave a header, per changed object a header
-/// line and a unified diff of its YAML (live → planned, 3 lines of context), the summary line last.
+/// line and a unified diff of its YAML (live → planned, 3 lines of context) — or, with the `.fields` style, the
+/// field paths added (`+`), modified (`~`) and removed (`-`) — and the summary line last.
 ///
 /// ```
 /// Wave 1/2: Namespace
@@ -55,7 +56,7 @@ public struct PlanTextRenderer: PlanRenderer {
             let header = "Wave \(number)/\(waves.count): " + kinds.joined(separator: ", ")
             output += style.bold(Terminal.safe(header)) + "\n\n"
             for change in listed {
-                output += Self.block(change, style: style)
+                output += Self.block(change, style: style, fieldsOnly: options.style == .fields)
             }
         }
         if !shown.hasChanges { output += "No changes: the cluster matches the manifests.\n\n" }
@@ -63,7 +64,7 @@ public struct PlanTextRenderer: PlanRenderer {
     }
 
     /// One object's header and diff, followed by a blank line.
-    private static func block(_ change: PlannedChange, style: TextStyle) -> String {
+    private static func block(_ change: PlannedChange, style: TextStyle, fieldsOnly: Bool) -> String {
         let title = Terminal.safe(change.key.description)
         switch change.action {
         case .unchanged:
@@ -78,6 +79,7 @@ public struct PlanTextRenderer: PlanRenderer {
             case .delete, .unchanged: "- delete"
             }
         var output = style.action(change.action, "\(symbol) \(title)") + "\n"
+        if fieldsOnly { return output + fieldLines(change, style: style) + "\n" }
         let diff = UnifiedDiff(before: lines(change.before), after: lines(change.after))
         if diff.hunks.isEmpty {
             output += "(no difference in the YAML)\n"
@@ -89,6 +91,21 @@ public struct PlanTextRenderer: PlanRenderer {
             }
         }
         return output + "\n"
+    }
+
+    /// The paths a change touches, one per line (`  ~ .spec.replicas`); a create or delete is the
+    /// whole object.
+    private static func fieldLines(_ change: PlannedChange, style: TextStyle) -> String {
+        switch change.action {
+        case .create: return "    (new object)\n"
+        case .delete: return "    (object deleted)\n"
+        case .update, .unchanged: break
+        }
+        var output = ""
+        for path in change.fields.added { output += style.action(.create, "    + \(Terminal.safe(path.description))") + "\n" }
+        for path in change.fields.modified { output += style.action(.update, "    ~ \(Terminal.safe(path.description))") + "\n" }
+        for path in change.fields.removed { output += style.action(.delete, "    - \(Terminal.safe(path.description))") + "\n" }
+        return output
     }
 
     /// The object's YAML, one string per line; none for an absent object.

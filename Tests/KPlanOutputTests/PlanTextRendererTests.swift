@@ -50,6 +50,14 @@ import KPlanOutput
         #expect(PlanOutputFormat.text.render(SamplePlan.plan) == expected)
     }
 
+    @Test func fieldsStyleListsPathsInsteadOfDiffs() {
+        let text = PlanTextRenderer(options: PlanRenderOptions(style: .fields)).render(SamplePlan.plan)
+        #expect(text.contains("~ update Deployment.apps prod/web\n    ~ .spec.template.spec.containers[name=\"app\"].image\n"))
+        #expect(text.contains("+ create Namespace prod\n    (new object)\n"))
+        #expect(text.contains("- delete ConfigMap prod/old\n    (object deleted)\n"))
+        #expect(!text.contains("@@"))
+    }
+
     @Test func listsUnchangedObjectsWhenAsked() {
         let output = PlanOutputFormat.text.render(SamplePlan.plan, options: PlanRenderOptions(listUnchanged: true))
         #expect(output.contains("Wave 2/4: ConfigMap\n\n= unchanged ConfigMap prod/same\n\nWave 3/4: Deployment\n"))
