@@ -37,8 +37,6 @@ public final class ClusterStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(pool, path: path)
             writer = pool
-        } catch let error as StoreError {
-            throw error
         } catch {
             throw Self.storeError(error, path: path)
         }
@@ -51,8 +49,6 @@ public final class ClusterStore: Sendable {
             let queue = try DatabaseQueue(configuration: Self.configuration)
             try Self.migrate(queue, path: path)
             writer = queue
-        } catch let error as StoreError {
-            throw error
         } catch {
             throw Self.storeError(error, path: path)
         }
