@@ -38,6 +38,8 @@ private struct JSONParser {
     private var depth = 0
     /// Scratch space for strings with escapes, reused between strings.
     private var scratch: [UInt8] = []
+    /// Members of the objects being parsed, innermost last.
+    private var pendingMembers: [(String, JSONValue)] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -93,16 +95,18 @@ private struct JSONParser {
         guard depth <= JSONValue.maximumParsingDepth else { throw JSONParseError(.tooDeep, at: index) }
     }
 
+    /// Parses an object. Members wait on `pendingMembers` (shared by all nesting levels) until the
+    /// object ends, so its dictionary is allocated once at its final size and never rehashed.
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let first = pendingMembers.count
         while true {
             let byte = try peek()
             guard byte == UInt8(ascii: "\"") else { throw JSONParseError(.unexpectedByte(byte), at: index) }
@@ -112,7 +116,8 @@ private struct JSONParser {
             guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: index) }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()
+            let value = try parseValue()
+            pendingMembers.append((key, value))
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","):
@@ -121,6 +126,9 @@ private struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
+                var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
+                for (key, value) in pendingMembers[first...] { members[key] = value }
+                pendingMembers.removeSubrange(first...)
                 return .object(members)
             case let other:
                 throw JSONParseError(.unexpectedByte(other), at: index)
