@@ -116,4 +116,18 @@ import Testing
         #expect(try await midRevisions.value == expected)
         #expect(try await collect(store.watch(after: 0)) == expected)
     }
+
+    @Test func aWatchEndsWhenItsConsumerIsCancelled() async throws {
+        let store = try ClusterStore.inMemory()
+        let consumer = Task {
+            var count = 0
+            for try await _ in store.watch(after: 0) { count += 1 }
+            return count
+        }
+        try store.write { transaction in _ = try transaction.put(configMapKey("a"), configMap("a")) }
+        consumer.cancel()
+        let delivered = try await consumer.value
+        #expect(delivered <= 1)
+        try store.write { transaction in _ = try transaction.put(configMapKey("b"), configMap("b")) }
+    }
 }

@@ -148,4 +148,21 @@ import Testing
         #expect(try store.list(group: nil, kind: nil, namespace: "a").map(\.key) == [deployment, configMapKey("y", namespace: "a")].sorted())
         #expect(try store.list(group: nil, kind: nil).count == 4)
     }
+
+    @Test func errorMessagesNameThePathAndWhatToDo() {
+        #expect(
+            StoreError.corrupt(path: ".kplan/cluster.db", detail: "the file is empty").description
+                == "state .kplan/cluster.db is not a usable kplan state database: the file is empty; "
+                + "it was left untouched: move it aside or pass another --state path")
+        #expect(
+            StoreError.conflict(configMapKey("a"), expected: 3, actual: 5).description
+                == "ConfigMap default/a was expected at revision 3 but it is at revision 5; read it again and retry")
+        #expect(
+            StoreError.conflict(configMapKey("a"), expected: 0, actual: 5).description
+                == "ConfigMap default/a was expected to be absent but it is at revision 5; read it again and retry")
+        #expect(
+            StoreError.compacted(requested: 2, compactedThrough: 9).description
+                == "history after revision 2 is no longer available: revisions up to 9 were compacted; "
+                + "list again and watch from the current revision")
+    }
 }

@@ -42,7 +42,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         switch reason {
         case .unexpectedEnd: return "unexpected end of input"
         case .unexpectedByte(let byte): return "unexpected \(Self.show(byte))"
-        case .invalidNumber: return "malformed number"
+        case .invalidNumber: return "malformed or out-of-range number"
         case .invalidEscape: return "invalid escape sequence in string"
         case .loneSurrogate: return "\\u escape is an unpaired UTF-16 surrogate"
         case .controlCharacterInString: return "control character in string (it must be escaped)"
