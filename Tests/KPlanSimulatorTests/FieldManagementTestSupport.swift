@@ -12,13 +12,14 @@ enum FieldManagementTestSupport {
 
     /// The object a YAML (or JSON) text holds.
     static func object(_ text: String) -> KubeObject {
-        let stream = YAMLLoader.load(Array(text.utf8), file: "test.yaml")
-        return KubeObject(JSONValue(stream.documents[0].root))!
+        KubeObject(json(text)) ?? KubeObject([:])
     }
 
     /// The JSON value a text holds.
     static func json(_ text: String) -> JSONValue {
-        JSONValue(YAMLLoader.load(Array(text.utf8), file: "test.json").documents[0].root)
+        let stream = YAMLLoader.load(Array(text.utf8), file: "test.yaml")
+        #expect(stream.diagnostics.isEmpty, "\(stream.diagnostics)")
+        return stream.documents.first.map { JSONValue($0.root) } ?? .null
     }
 
     /// The built-in schema of a kind.
