@@ -84,6 +84,12 @@ struct FieldType {
         first { $0.declaresProperties && !$0.propertyNames.isEmpty ? true : nil } ?? false
     }
 
+    /// Whether `name` is a required property: Kubernetes' typed objects always hold such a field
+    /// (it has no `omitempty`), so its node never appears or disappears by itself.
+    func requires(_ name: String) -> Bool {
+        first { $0.required.contains(name) ? true : nil } ?? false
+    }
+
     /// The schema default of a member, used for a missing list-map key field.
     func defaultValue(of name: String) -> JSONValue? {
         first { $0.property(name) }.flatMap { property in

@@ -25,8 +25,8 @@ struct ValueComparison {
         return result
     }
 
-    /// `tracksNode` is false for a declared struct field: Kubernetes' typed objects always hold their
-    /// struct fields, so such a node never appears or disappears by itself.
+    /// `tracksNode` is false for a declared struct field or required field: Kubernetes' typed objects
+    /// always hold those, so such a node never appears or disappears by itself.
     private mutating func compare(_ old: JSONValue?, _ new: JSONValue?, type: FieldType, path: FieldPath, tracksNode: Bool) {
         switch (old ?? new, new ?? old) {
         case (.object(let oldMembers)?, .object(let newMembers)?)
@@ -36,7 +36,7 @@ struct ValueComparison {
             for name in Set(before.keys).union(after.keys) {
                 let memberType = type.member(name)
                 compare(before[name], after[name], type: memberType, path: path.appending(.field(name)),
-                        tracksNode: !(type.declares(name) && memberType.isStruct))
+                        tracksNode: !(type.declares(name) && (memberType.isStruct || type.requires(name))))
             }
         case (.array(let oldItems)?, .array(let newItems)?)
             where type.listKind != .atomic && !(oldItems.isEmpty && newItems.isEmpty):
