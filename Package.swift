@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML"]),
         .testTarget(name: "KPlanCoreTests", dependencies: ["KPlanCore"]),
         .testTarget(name: "KPlanYAMLTests", dependencies: ["KPlanYAML"]),
-        .testTarget(name: "KPlanSimulatorTests", dependencies: ["KPlanSimulator", "KPlanYAML"]),
+        .testTarget(name: "KPlanSimulatorTests", dependencies: ["KPlanSimulator", "KPlanYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "KPlanDiffTests", dependencies: ["KPlanDiff", "KPlanYAML"]),
         .testTarget(name: "KPlanValidationTests", dependencies: ["KPlanValidation", "KPlanYAML"]),
         .testTarget(name: "KPlanOutputTests", dependencies: ["KPlanOutput"]),

@@ -1,0 +1,204 @@
+import KPlanCore
+import KPlanValidation
+
+/// Server-side apply and field ownership, as the Kubernetes API server keeps them in
+/// `metadata.managedFields` (structured-merge-diff's `Updater` behind the apiserver's field manager).
+///
+/// Pure: objects in, the object to store out. The schema decides how lists and maps merge (see
+/// `FieldType`); without one, objects merge per key and lists are replaced whole.
+public struct FieldManager: Sendable {
+    /// Fields no manager owns through this endpoint: by default `status`, which the main resource of
+    /// a kind with a status subresource ignores (the store resets its value).
+    public var ignoredFields: FieldSet
+
+    /// The manager recorded for fields an object had before anyone applied to it.
+    public static let beforeFirstApply = "before-first-apply"
+
+    /// Fields Kubernetes never records as owned (its `stripMeta` set).
+    static let strippedFields = FieldSet([
+        FieldPath(fields: "apiVersion"), FieldPath(fields: "kind"), FieldPath(fields: "metadata"),
+        FieldPath(fields: "metadata", "name"), FieldPath(fields: "metadata", "namespace"),
+        FieldPath(fields: "metadata", "creationTimestamp"), FieldPath(fields: "metadata", "selfLink"),
+        FieldPath(fields: "metadata", "uid"), FieldPath(fields: "metadata", "clusterName"),
+        FieldPath(fields: "metadata", "generation"), FieldPath(fields: "metadata", "managedFields"),
+        FieldPath(fields: "metadata", "resourceVersion"),
+    ])
+
+    /// A field manager ignoring `ignoredFields` (default: `status`).
+    public init(ignoredFields: FieldSet = FieldSet([FieldPath(fields: "status")])) {
+        self.ignoredFields = ignoredFields
+    }
+
+    /// Server-side apply of `applied` by `manager` onto `live` (nil: the object does not exist yet).
+    ///
+    /// Returns the object to store, with its managed fields; `live`'s own metadata (uid,
+    /// resourceVersion, …) is kept. Fields the manager applied before and no longer sends are removed
+    /// unless another manager owns them; another manager's field set to a different value is a
+    /// conflict unless `force`, which takes it over.
+    /// - Parameters:
+    ///   - now: the time recorded for the manager (RFC 3339, seconds: `2026-01-02T03:04:05Z`).
+    ///   - schema: the kind's schema (`SchemaRegistry.lookup`), nil to deduce types from values.
+    /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field, or
+    ///   `.badRequest` when a list item lacks its key or repeats one.
+    public func apply(live: KubeObject?, applied: KubeObject, manager: String, force: Bool, now: String, schema: Schema?) throws(APIError) -> KubeObject {
+        let type = FieldType(schema: schema)
+        let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
+        let config = Self.withoutManagedFields(applied.value) ?? .object([:])
+        var managed = ManagedFields(of: live?.value)
+        if let live, managed.isEmpty {
+            managed = recordExisting(live.value, now: now, type: type)
+        }
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
+        let newFields: FieldSet
+        var merged: JSONValue
+        do {
+            newFields = try FieldSet.of(config, type: type).recursiveDifference(ignoredFields)
+            merged = try ValueMerge.merge(liveValue, config, type: type, path: FieldPath()) ?? .object([:])
+        } catch {
+            throw APIError(.badRequest, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
+        }
+        let lastFields = managed.entries[identity]?.fields.recursiveDifference(ignoredFields)
+        var entry = ManagedFieldsEntry(
+            manager: manager, operation: .apply, apiVersion: applied.apiVersion,
+            time: managed.entries[identity]?.time, fields: newFields)
+        managed.entries[identity] = entry
+        if let lastFields, !lastFields.isEmpty {
+            merged = prune(merged, lastFields: lastFields, managed: managed, type: type)
+        }
+        try takeOwnership(from: liveValue, to: merged, for: identity, managed: &managed, force: force, type: type)
+        if merged != liveValue || live == nil {
+            entry.time = now
+        }
+        entry.fields = newFields
+        managed.entries[identity] = entry
+        return finish(merged, managed)
+    }
+
+    /// A non-apply write (create, replace, patch) of `new` by `manager` over `live` (nil: a create).
+    ///
+    /// The manager gains every field the write added or changed (operation `Update`), other managers
+    /// lose those fields and every removed one. Managed fields sent in `new` replace the live ones, as
+    /// the API server allows.
+    public func update(live: KubeObject?, new: KubeObject, manager: String, now: String, schema: Schema?) -> KubeObject {
+        let type = FieldType(schema: schema)
+        var managed = ManagedFields(of: new.value)
+        if managed.isEmpty { managed = ManagedFields(of: live?.value) }
+        let newValue = Self.withoutManagedFields(new.value) ?? .object([:])
+        let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
+        recordUpdate(from: liveValue, to: newValue, manager: manager, apiVersion: new.apiVersion, now: now, managed: &managed, type: type)
+        return finish(newValue, managed)
+    }
+
+    /// Gives `manager` the fields changed from `old` to `new` and takes them (and removed fields)
+    /// from everyone else (Kubernetes' `managedFieldsUpdater.Update` around the `Updater`).
+    private func recordUpdate(from old: JSONValue, to new: JSONValue, manager: String, apiVersion: String, now: String, managed: inout ManagedFields, type: FieldType) {
+        let comparison = ValueComparison(old, new, type: type).excluding(ignoredFields)
+        managed.remove(comparison.modified.union(comparison.added))
+        managed.remove(comparison.removed)
+        let gained = comparison.modified.union(comparison.added).difference(comparison.removed).recursiveDifference(ignoredFields)
+        managed.dropEmpty()
+        guard !gained.isEmpty else { return }
+        let identity = ManagerIdentity(manager: manager, operation: .update, apiVersion: apiVersion, subresource: "")
+        let previous = managed.entries[identity]?.fields ?? FieldSet()
+        managed.entries[identity] = ManagedFieldsEntry(
+            manager: manager, operation: .update, apiVersion: apiVersion, time: now, fields: previous.union(gained))
+    }
+
+    /// Managed fields for an object that has none: everything it holds, owned by
+    /// `before-first-apply` (so an apply can take over or remove those fields).
+    private func recordExisting(_ object: JSONValue, now: String, type: FieldType) -> ManagedFields {
+        var managed = ManagedFields(of: nil)
+        let value = Self.withoutManagedFields(object) ?? .object([:])
+        recordUpdate(
+            from: .object([:]), to: value, manager: Self.beforeFirstApply, apiVersion: object["apiVersion"]?.string ?? "",
+            now: now, managed: &managed, type: type)
+        for (identity, entry) in managed.entries {
+            var stripped = entry
+            stripped.fields = entry.fields.difference(Self.strippedFields)
+            managed.entries[identity] = stripped
+        }
+        managed.dropEmpty()
+        return managed
+    }
+
+    /// Removes from `merged` what the applier owned last time and no longer applies, unless some
+    /// manager (the applier's new fields included) owns it (structured-merge-diff's `prune`).
+    private func prune(_ merged: JSONValue, lastFields: FieldSet, managed: ManagedFields, type: FieldType) -> JSONValue {
+        var owned = FieldSet()
+        for entry in managed.entries.values { owned = owned.union(entry.fields) }
+        let last = lastFields.withNamedFieldsAsMembers(type: type)
+        let disowned = Self.unowned(last, owned.withNamedFieldsAsMembers(type: type))
+        return ValueRemoval.removing(disowned, from: merged, type: type) ?? .object([:])
+    }
+
+    /// The paths of `last` not in `owned`, keeping only the topmost of nested ones.
+    private static func unowned(_ last: FieldSet, _ owned: FieldSet) -> FieldSet {
+        var result = FieldSet()
+        for path in last.paths where !owned.contains(path) {
+            if !result.paths.contains(where: { path.hasPrefix($0) }) { result.insert(path) }
+        }
+        return result
+    }
+
+    /// Checks the change from `live` to `merged` against the other managers: fields they own that
+    /// it adds or changes conflict (or with `force` move to the applier); fields it removes leave them.
+    private func takeOwnership(from live: JSONValue, to merged: JSONValue, for identity: ManagerIdentity, managed: inout ManagedFields, force: Bool, type: FieldType) throws(APIError) {
+        let comparison = ValueComparison(live, merged, type: type).excluding(ignoredFields)
+        let changed = comparison.modified.union(comparison.added)
+        var conflicts: [(entry: ManagedFieldsEntry, paths: [FieldPath])] = []
+        for other in managed.entries.keys.sorted() where other != identity {
+            let entry = managed.entries[other]!
+            let overlap = entry.fields.intersection(changed)
+            if !overlap.isEmpty { conflicts.append((entry, overlap.paths)) }
+        }
+        if !force && !conflicts.isEmpty {
+            throw Self.conflictError(conflicts)
+        }
+        for conflict in conflicts {
+            managed.entries[conflict.entry.identity]?.fields = conflict.entry.fields.difference(FieldSet(conflict.paths))
+        }
+        managed.remove(comparison.removed, except: identity)
+        managed.dropEmpty()
+    }
+
+    /// Kubernetes' conflict error: `Apply failed with 1 conflict: conflict with "m" using apps/v1: .spec.replicas`,
+    /// or for several, one `conflicts with "m":` block per manager listing `- path` lines.
+    static func conflictError(_ conflicts: [(entry: ManagedFieldsEntry, paths: [FieldPath])]) -> APIError {
+        let count = conflicts.reduce(0) { $0 + $1.paths.count }
+        var causes: [APIError.Cause] = []
+        var lines: [String] = []
+        for conflict in conflicts {
+            lines.append("conflicts with \(conflict.entry.conflictName):")
+            for path in conflict.paths {
+                lines.append("- \(path)")
+                causes.append(APIError.Cause(
+                    type: "FieldManagerConflict", message: "conflict with \(conflict.entry.conflictName)", field: path.description))
+            }
+        }
+        let message = count == 1
+            ? "Apply failed with 1 conflict: conflict with \(conflicts[0].entry.conflictName): \(conflicts[0].paths[0])"
+            : "Apply failed with \(count) conflicts: " + lines.joined(separator: "\n")
+        return APIError(.conflict, message, causes: causes)
+    }
+
+    /// The object to store: `value` with the managed fields, stripped of what is never owned.
+    private func finish(_ value: JSONValue, _ managed: ManagedFields) -> KubeObject {
+        var result = managed
+        for (identity, entry) in managed.entries {
+            result.entries[identity]?.fields = entry.fields.difference(Self.strippedFields)
+        }
+        result.dropEmpty()
+        return KubeObject(result.written(into: value)) ?? KubeObject([:])
+    }
+
+    private static func withoutManagedFields(_ value: JSONValue?) -> JSONValue? {
+        guard var value else { return nil }
+        value.set(nil, at: ["metadata", "managedFields"])
+        return value
+    }
+
+    /// `apps/v1, Kind=Deployment`, as Kubernetes names a kind in messages.
+    private static func describe(_ object: KubeObject) -> String {
+        "\(object.apiVersion), Kind=\(object.kind)"
+    }
+}

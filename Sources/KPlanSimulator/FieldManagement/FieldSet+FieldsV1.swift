@@ -1,0 +1,100 @@
+import KPlanCore
+
+extension FieldSet {
+    /// The set in Kubernetes' `fieldsV1` form: `{"f:spec":{"f:containers":{"k:{\"name\":\"app\"}":{".":{},"f:image":{}}}}}`;
+    /// `"."` marks a step that is in the set itself and also has paths below it.
+    public var fieldsV1: JSONValue {
+        var object: [String: JSONValue] = [:]
+        for member in members where children[member] == nil {
+            object[Self.key(for: member)] = .object([:])
+        }
+        for (element, set) in children {
+            var inner = set.fieldsV1.object ?? [:]
+            if members.contains(element) { inner["."] = .object([:]) }
+            object[Self.key(for: element)] = .object(inner)
+        }
+        return .object(object)
+    }
+
+    /// The `fieldsV1` JSON text exactly as Kubernetes writes it: `"."` first, then the steps in
+    /// structured-merge-diff's order (fields, keys, values, indexes), no spaces.
+    public var fieldsV1Text: String {
+        var output = ""
+        write(to: &output, includeSelf: false)
+        return output
+    }
+
+    private func write(to output: inout String, includeSelf: Bool) {
+        output += "{"
+        var first = true
+        func separate() {
+            if !first { output += "," }
+            first = false
+        }
+        if includeSelf {
+            separate()
+            output += "\".\":{}"
+        }
+        for element in Set(members).union(children.keys).sorted() {
+            separate()
+            JSONValue.writeString(Self.key(for: element), to: &output)
+            output += ":"
+            if let set = children[element] {
+                set.write(to: &output, includeSelf: members.contains(element))
+            } else {
+                output += "{}"
+            }
+        }
+        output += "}"
+    }
+
+    /// Reads a `fieldsV1` value; nil when it is not a well-formed one.
+    public init?(fieldsV1 value: JSONValue) {
+        guard case .object(let object) = value else { return nil }
+        self.init()
+        for (key, inner) in object where key != "." {
+            guard let element = Self.element(forKey: key), case .object(let innerObject) = inner else { return nil }
+            if innerObject.isEmpty {
+                insertMember(element)
+                continue
+            }
+            if innerObject["."] != nil { insertMember(element) }
+            guard let below = FieldSet(fieldsV1: inner) else { return nil }
+            setChild(element, below)
+        }
+    }
+
+    /// The `fieldsV1` key of one step: `f:name`, `k:{"name":"app"}`, `v:"a"`, `i:0`.
+    public static func key(for element: FieldPath.Element) -> String {
+        switch element {
+        case .field(let name):
+            return "f:" + name
+        case .key(let fields):
+            var members: [String: JSONValue] = [:]
+            for field in fields { members[field.name] = field.value }
+            return "k:" + JSONValue.object(members).compactJSON
+        case .value(let value):
+            return "v:" + value.compactJSON
+        case .index(let index):
+            return "i:\(index)"
+        }
+    }
+
+    /// The step a `fieldsV1` key names; nil for a malformed key.
+    public static func element(forKey key: String) -> FieldPath.Element? {
+        let body = key.dropFirst(2)
+        switch key.prefix(2) {
+        case "f:":
+            return .field(String(body))
+        case "k:":
+            guard case .object(let members)? = JSONTextParser.parse(body) else { return nil }
+            return .key(members.keys.sorted().map { FieldPath.KeyField(name: $0, value: members[$0]!) })
+        case "v:":
+            return JSONTextParser.parse(body).map(FieldPath.Element.value)
+        case "i:":
+            return Int(body).map(FieldPath.Element.index)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import KPlanCore
+
+/// What changed between two values, in field paths (structured-merge-diff's `Compare`): leaves
+/// (scalars, atomic lists and maps) added, modified or removed, and granular maps, lists and items
+/// that appeared or disappeared as a whole.
+struct ValueComparison {
+    /// Paths present only in the new value.
+    var added = FieldSet()
+    /// Leaves whose value changed.
+    var modified = FieldSet()
+    /// Paths present only in the old value.
+    var removed = FieldSet()
+
+    /// Compares `old` with `new`.
+    init(_ old: JSONValue?, _ new: JSONValue?, type: FieldType) {
+        compare(old, new, type: type, path: FieldPath(), tracksNode: true)
+    }
+
+    /// This comparison without `ignored` paths and what lies below them.
+    func excluding(_ ignored: FieldSet) -> ValueComparison {
+        var result = self
+        result.added = added.recursiveDifference(ignored)
+        result.modified = modified.recursiveDifference(ignored)
+        result.removed = removed.recursiveDifference(ignored)
+        return result
+    }
+
+    /// `tracksNode` is false for a declared struct field or required field: Kubernetes' typed objects
+    /// always hold those, so such a node never appears or disappears by itself.
+    private mutating func compare(_ old: JSONValue?, _ new: JSONValue?, type: FieldType, path: FieldPath, tracksNode: Bool) {
+        switch (old ?? new, new ?? old) {
+        case (.object(let oldMembers)?, .object(let newMembers)?)
+            where !type.isAtomicMap && !(oldMembers.isEmpty && newMembers.isEmpty):
+            let before = old?.object ?? [:]
+            let after = new?.object ?? [:]
+            for name in Set(before.keys).union(after.keys) {
+                let memberType = type.member(name)
+                compare(before[name], after[name], type: memberType, path: path.appending(.field(name)),
+                        tracksNode: !(type.declares(name) && (memberType.isStruct || type.requires(name))))
+            }
+        case (.array(let oldItems)?, .array(let newItems)?)
+            where type.listKind != .atomic && !(oldItems.isEmpty && newItems.isEmpty):
+            let kind = type.listKind
+            let itemType = type.items
+            guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false),
+                  let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false)
+            else { return }
+            for element in before.order {
+                compare(before.items[element], after.items[element], type: itemType, path: path.appending(element), tracksNode: true)
+            }
+            for element in after.order where before.items[element] == nil {
+                compare(nil, after.items[element], type: itemType, path: path.appending(element), tracksNode: true)
+            }
+        default:
+            if old == nil {
+                added.insert(path)
+            } else if new == nil {
+                removed.insert(path)
+            } else if old != new {
+                modified.insert(path)
+            }
+            return
+        }
+        guard tracksNode else { return }
+        if old == nil {
+            added.insert(path)
+        } else if new == nil {
+            removed.insert(path)
+        }
+    }
+}
