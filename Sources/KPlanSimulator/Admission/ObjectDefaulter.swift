@@ -116,9 +116,8 @@ public struct ObjectDefaulter: Sendable {
     /// A custom resource with the `default`s of its CRD's schema at this version; other objects unchanged.
     private func customResourceDefaults(_ value: JSONValue, gvk: GroupVersionKind) -> JSONValue {
         guard registry.crds.contains(where: { $0.group == gvk.group && $0.kind == gvk.kind }),
-              case .found(let schema) = registry.lookup(gvk), let defaulting = schema.defaultingSchemaNode
+              case .found(let schema) = registry.lookup(gvk)
         else { return value }
-        let origin = SourceRange(at: SourcePosition(line: 1, column: 1))
-        return JSONValue(CELDefaulting.apply(to: value.node(at: origin), schema: defaulting))
+        return SchemaDefaults.apply(to: value, schema: schema)
     }
 }
