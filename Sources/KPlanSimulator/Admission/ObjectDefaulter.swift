@@ -79,10 +79,15 @@ public struct ObjectDefaulter: Sendable {
     }
 
     /// `object` with the defaults of its kind and version applied (no admission plugins, allocation
-    /// or status): what decoding a request into the API server's types gives.
+    /// or status): what decoding a request into the API server's types gives, quantities in their
+    /// canonical form included.
     public func defaulted(_ object: KubeObject) -> KubeObject {
         var value = object.value
         let gvk = object.gvk
+        let isCustom = registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        if !isCustom, case .found(let schema) = registry.lookup(gvk) {
+            value = CanonicalQuantity.apply(to: value, schema: schema)
+        }
         switch (gvk.group, gvk.kind) {
         case ("", "Pod"): value.edit("spec", create: true) { PodSpecDefaults.apply(to: &$0, isPod: true) }
         case ("", "PodTemplate"): WorkloadDefaults.applyPodTemplate(&value)
@@ -108,16 +113,10 @@ public struct ObjectDefaulter: Sendable {
         case ("autoscaling", "HorizontalPodAutoscaler") where gvk.version == "v2":
             ClusterObjectDefaults.applyHorizontalPodAutoscaler(&value)
         default:
-            value = customResourceDefaults(value, gvk: gvk)
+            if isCustom, case .found(let schema) = registry.lookup(gvk) {
+                value = SchemaDefaults.apply(to: value, schema: schema)
+            }
         }
         return KubeObject(value) ?? object
-    }
-
-    /// A custom resource with the `default`s of its CRD's schema at this version; other objects unchanged.
-    private func customResourceDefaults(_ value: JSONValue, gvk: GroupVersionKind) -> JSONValue {
-        guard registry.crds.contains(where: { $0.group == gvk.group && $0.kind == gvk.kind }),
-              case .found(let schema) = registry.lookup(gvk)
-        else { return value }
-        return SchemaDefaults.apply(to: value, schema: schema)
     }
 }
