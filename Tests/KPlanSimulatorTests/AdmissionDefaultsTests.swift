@@ -43,44 +43,47 @@ import Testing
 
     /// What Kubernetes 1.37 stores that 1.20.2 did not (or the other way round).
     static func patchTo137(_ value: inout JSONValue, name: String) {
-        switch name {
-        case "cronjob":
+        let kind = value["kind"]?.string ?? ""
+        switch kind {
+        case "CronJob":
             // batch/v1 CronJob is served from 1.21; 1.20 only had batch/v1beta1.
             value["apiVersion"] = "batch/v1"
-        case "poddisruptionbudget":
+        case "PodDisruptionBudget":
             // policy/v1 PodDisruptionBudget is served from 1.21.
             value["apiVersion"] = "policy/v1"
-        case "horizontalpodautoscaler":
+        case "HorizontalPodAutoscaler":
             // autoscaling/v2 is served from 1.23; its status keeps `currentMetrics` and desiredReplicas
             // but omits empty conditions and a zero currentReplicas.
             value["apiVersion"] = "autoscaling/v2"
             value["status"] = ["desiredReplicas": 0, "currentMetrics": nil]
-        case "statefulset":
+        case "StatefulSet":
             // persistentVolumeClaimRetentionPolicy defaults from 1.27 (StatefulSetAutoDeletePVC);
             // status.availableReplicas (no omitempty) from 1.22.
             value.set(["whenDeleted": "Retain", "whenScaled": "Retain"], at: ["spec", "persistentVolumeClaimRetentionPolicy"])
             value.set(0, at: ["status", "availableReplicas"])
-        case "daemonset":
+        case "DaemonSet":
             // maxSurge defaults to 0 from 1.22 (DaemonSetUpdateSurge); host ports of host-network
             // templates are no longer defaulted from 1.28 (DefaultHostNetworkHostPortsInPodTemplates off).
             value.set(0, at: ["spec", "updateStrategy", "rollingUpdate", "maxSurge"])
             removeHostPorts(&value)
-        case "job":
+        case "Job":
             // completionMode (1.21), suspend (1.21), podReplacementPolicy (1.28); the
             // batch.kubernetes.io/ labels and the selector on batch.kubernetes.io/controller-uid (1.27).
             let uid = value[path: "metadata", "uid"]?.string ?? ""
+            let jobName = value[path: "metadata", "name"]?.string ?? ""
             value.set("NonIndexed", at: ["spec", "completionMode"])
             value.set(false, at: ["spec", "suspend"])
             value.set("TerminatingOrFailed", at: ["spec", "podReplacementPolicy"])
             value.set(["batch.kubernetes.io/controller-uid": .string(uid)], at: ["spec", "selector", "matchLabels"])
-            for path in [["metadata", "labels"], ["spec", "template", "metadata", "labels"]] {
+            for path in [["metadata", "labels"], ["spec", "template", "metadata", "labels"]]
+            where value[path: path + ["controller-uid"]] != nil {
                 value.set(.string(uid), at: path + ["batch.kubernetes.io/controller-uid"])
-                value.set("migrate", at: path + ["batch.kubernetes.io/job-name"])
+                value.set(.string(jobName), at: path + ["batch.kubernetes.io/job-name"])
             }
-        case "namespace":
+        case "Namespace":
             // The kubernetes.io/metadata.name label is set from 1.22 (NamespaceDefaultLabelName).
-            value.set("team-a", at: ["metadata", "labels", "kubernetes.io/metadata.name"])
-        case "service-clusterip", "service-headless", "service-nodeport", "service-loadbalancer":
+            value.set(value[path: "metadata", "name"], at: ["metadata", "labels", "kubernetes.io/metadata.name"])
+        case "Service" where value[path: "spec", "type"]?.string != "ExternalName":
             // ipFamilies/ipFamilyPolicy are set from 1.21 (dual-stack beta), internalTrafficPolicy from
             // 1.22, allocateLoadBalancerNodePorts from 1.24. Node ports the server chose at random are
             // the lowest free ones here (deterministic allocation).

@@ -60,6 +60,7 @@ enum PodSpecDefaults {
         container.editItems("env") { variable in
             variable.edit("valueFrom") { source in
                 source.edit("fieldRef") { $0.setDefaultString("apiVersion", "v1") }
+                source.edit("resourceFieldRef", applyResourceFieldRef)
             }
         }
     }
@@ -129,6 +130,12 @@ enum PodSpecDefaults {
 
     private static func applyDownwardAPIItem(_ item: inout JSONValue) {
         item.edit("fieldRef") { $0.setDefaultString("apiVersion", "v1") }
+        item.edit("resourceFieldRef", applyResourceFieldRef)
+    }
+
+    /// A resource field reference's divisor is a Quantity struct, never omitted: `"0"` when unset.
+    private static func applyResourceFieldRef(_ reference: inout JSONValue) {
+        reference.setDefault("divisor", "0")
     }
 
 }
