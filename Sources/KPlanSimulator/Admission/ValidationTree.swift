@@ -1,0 +1,90 @@
+import KPlanCore
+
+/// A YAML node tree built from a JSON object for the lint module's validators, in which every node
+/// has its own line: line `n` is the `n`-th field path. A finding's position then says which field
+/// it is about, though the object never had a source file.
+struct ValidationTree {
+    /// One step of a path: an object member or an array index.
+    enum Step: Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The tree's root node.
+    private(set) var root: Node
+    /// The field path of each line (index 0 is unused: lines are 1-based).
+    private(set) var paths: [[Step]] = [[]]
+    /// The line of each field path.
+    private var lines: [[Step]: Int] = [:]
+
+    /// Builds the tree of `value`.
+    init(_ value: JSONValue) {
+        root = Node(.sequence([]), range: SourceRange(at: SourcePosition(line: 1, column: 1)))
+        root = build(value, path: [])
+    }
+
+    private mutating func build(_ value: JSONValue, path: [Step]) -> Node {
+        paths.append(path)
+        let line = paths.count - 1
+        lines[path] = line
+        let range = SourceRange(at: SourcePosition(line: line, column: 1))
+        switch value {
+        case .object(let members):
+            let entries = members.keys.sorted().map { key in
+                let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil, value: .string(key))),
+                                   range: SourceRange(at: SourcePosition(line: paths.count, column: 2)))
+                return MappingEntry(key: keyNode, value: build(members[key]!, path: path + [.key(key)]))
+            }
+            return Node(.mapping(entries), range: range)
+        case .array(let items):
+            return Node(.sequence(items.enumerated().map { build($1, path: path + [.index($0)]) }), range: range)
+        case .null, .bool, .int, .double, .string:
+            return Node(value.node(at: range).content, range: range)
+        }
+    }
+
+    /// The field path a finding at `position` is about; a key's column (2) names the member itself.
+    func path(at position: SourcePosition) -> [Step] {
+        paths.indices.contains(position.line) ? paths[position.line] : []
+    }
+
+    /// The position of the field at `path`, or of its nearest ancestor present in the tree.
+    func position(of path: [Step]) -> SourcePosition {
+        var prefix = path
+        while !prefix.isEmpty, lines[prefix] == nil { prefix.removeLast() }
+        return SourcePosition(line: lines[prefix] ?? 1, column: 1)
+    }
+
+    /// A path as the API server prints it: `spec.template.spec.containers[0].image`,
+    /// `metadata.labels[app.kubernetes.io/name]`.
+    static func render(_ path: [Step]) -> String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .key(let name):
+                if name.contains(".") || name.contains("/") {
+                    text += "[\(name)]"
+                } else {
+                    text += text.isEmpty ? name : "." + name
+                }
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    /// The value at `path` in `value`, nil when absent.
+    static func value(at path: [Step], in value: JSONValue) -> JSONValue? {
+        var current: JSONValue? = value
+        for step in path {
+            switch step {
+            case .key(let name): current = current?[name]
+            case .index(let index):
+                guard let items = current?.array, items.indices.contains(index) else { return nil }
+                current = items[index]
+            }
+        }
+        return current
+    }
+}
