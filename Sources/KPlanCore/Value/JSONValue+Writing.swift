@@ -46,12 +46,12 @@ extension JSONValue {
             }
             output += "{"
             let inner = indent.map { $0 + "  " }
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { output += "," }
                 if let inner { output += "\n" + inner }
-                Self.writeString(key, to: &output)
+                Self.writeString(member.key, to: &output)
                 output += inner == nil ? ":" : ": "
-                members[key]!.write(to: &output, indent: inner)
+                member.value.write(to: &output, indent: inner)
             }
             if let indent { output += "\n" + indent }
             output += "}"
@@ -68,6 +68,11 @@ extension JSONValue {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         var pending = text.unicodeScalars.startIndex
         let scalars = text.unicodeScalars
         var index = pending
