@@ -50,7 +50,7 @@ let package = Package(
             name: "kplan",
             dependencies: ["KPlan", "KPlanOutput", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML"]),
+        .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML", "KPlanCore", "KPlanDiff", "KPlanSimulator"]),
         .testTarget(name: "KPlanCoreTests", dependencies: ["KPlanCore"]),
         .testTarget(name: "KPlanYAMLTests", dependencies: ["KPlanYAML"]),
         .testTarget(name: "KPlanSimulatorTests", dependencies: ["KPlanSimulator", "KPlanYAML"], exclude: ["Fixtures"]),

@@ -26,13 +26,29 @@ public struct Planner: Sendable {
         var problems: [PlanProblem] = []
         var notes: [String] = []
 
-        var liveParent: KubeObject?
+        // Pruning: the members the manifests no longer hold are found first, so the parent can keep
+        // recording the kinds and namespaces of the ones a guard keeps.
+        var deletions: [KubeObject] = []
         if let prune = request.prune {
-            liveParent = try await backend.get(prune.applySet.parentKey)
+            let liveParent = try await backend.get(prune.applySet.parentKey)
             objects = objects.map { ManifestObject(object: prune.applySet.member($0.object), location: $0.location) }
-            let groupKinds = Set(objects.map { ApplySet.groupKind(group: $0.object.gvk.group, kind: $0.object.kind) })
+            let desiredKeys = Set(objects.map(\.object.key))
+            var kept: [KubeObject] = []
+            for candidate in try await pruneCandidates(prune, liveParent: liveParent, current: objects) where !desiredKeys.contains(candidate.key) {
+                if prune.mayDelete(kind: candidate.kind) {
+                    deletions.append(candidate)
+                } else {
+                    kept.append(candidate)
+                    notes.append("\(candidate.key) is no longer in the manifests but is not deleted: \(candidate.kind) objects are pruned only with --allow-delete \(candidate.kind)")
+                }
+            }
+            if let limit = prune.maxDeletions, deletions.count > limit {
+                problems.append(PlanProblem(key: nil, location: nil, message: "the plan would delete \(deletions.count) objects, more than --max-deletions \(limit) allows"))
+            }
+            let members = objects.map(\.object) + kept
             let parent = prune.applySet.parent(
-                groupKinds: groupKinds, namespaces: Set(objects.map(\.object.namespace)), tooling: prune.tooling)
+                groupKinds: Set(members.map { ApplySet.groupKind(group: $0.gvk.group, kind: $0.kind) }),
+                namespaces: Set(members.map(\.namespace)), tooling: prune.tooling)
             objects.append(ManifestObject(object: parent, location: nil))
         }
 
@@ -64,18 +80,6 @@ public struct Planner: Sendable {
         }
 
         if let prune = request.prune {
-            let desiredKeys = Set(objects.map(\.object.key))
-            var deletions: [KubeObject] = []
-            for candidate in try await pruneCandidates(prune, liveParent: liveParent, current: objects) where !desiredKeys.contains(candidate.key) {
-                if prune.mayDelete(kind: candidate.kind) {
-                    deletions.append(candidate)
-                } else {
-                    notes.append("\(candidate.key) is no longer in the manifests but is not deleted: \(candidate.kind) objects are pruned only with --allow-delete \(candidate.kind)")
-                }
-            }
-            if let limit = prune.maxDeletions, deletions.count > limit {
-                problems.append(PlanProblem(key: nil, location: nil, message: "the plan would delete \(deletions.count) objects, more than --max-deletions \(limit) allows"))
-            }
             let firstDeletionWave = (waves.max() ?? -1) + 1
             let deletionWaves = DependencyOrder.deletionWaves(for: deletions)
             for (object, wave) in zip(deletions, deletionWaves) {

@@ -12,6 +12,7 @@ import KPlanYAML
 /// `--write-generated DIR` only writes the generated set under DIR/generated, for profiling the CLI;
 /// `--profile-parse FILE…` only runs the YAML front end over the files ten times, and
 /// `--profile-lint FILE…` the whole lint on one core, for a profiler.
+/// `--plan [N…]` runs the plan benchmark instead (see `PlanBenchmark`; default sizes 1,000 and 10,000).
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -22,6 +23,7 @@ struct Arguments {
     var writeDirectory: String?
     var profileParsePaths: [String]?
     var profileLint = false
+    var planSizes: [Int]?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -35,6 +37,10 @@ struct Arguments {
             case "--profile-parse", "--profile-lint":
                 profileLint = argument == "--profile-lint"
                 profileParsePaths = Array(IteratorSequence(iterator))
+                break parsing
+            case "--plan":
+                planSizes = IteratorSequence(iterator).compactMap { Int($0) }
+                if planSizes?.isEmpty ?? true { planSizes = [1_000, 10_000] }
                 break parsing
             case "--peak-memory":
                 peakMemoryPaths = Array(IteratorSequence(iterator))
@@ -167,6 +173,10 @@ func measurePeakMemory(_ set: InputSet) {
 }
 
 let arguments = Arguments(CommandLine.arguments)
+if let sizes = arguments.planSizes {
+    PlanBenchmark.run(sizes: sizes, perFile: arguments.perFile, repetitions: arguments.repetitions)
+    exit(0)
+}
 if let paths = arguments.peakMemoryPaths {
     _ = try! Linter(options: LintOptions(paths: paths, skipNonKubernetes: true)).run()
     print(peakResidentMiB())

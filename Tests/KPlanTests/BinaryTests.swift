@@ -17,14 +17,19 @@ import Testing
         return URL(fileURLWithPath: GoldenFile.repositoryRoot + "/.build/debug/kplan")
     }()
 
-    /// Runs kplan with `arguments` from the repository root, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, error: String) {
+    /// Runs kplan with `arguments` in `directory` (default: the repository root), feeding `input` on
+    /// standard input, with `environment` added to this process's (and `NO_COLOR` set).
+    static func run(
+        _ arguments: [String], input: String = "", directory: String = GoldenFile.repositoryRoot, environment extra: [String: String] = [:]
+    ) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: GoldenFile.repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["KPLAN_STATE"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -92,8 +92,18 @@ struct FieldType {
 
     /// The schema default of a member, used for a missing list-map key field.
     func defaultValue(of name: String) -> JSONValue? {
-        first { $0.property(name) }.flatMap { property in
+        let declared = first { $0.property(name) }.flatMap { property in
             Self.first(in: property) { $0.defaultValue }.map(JSONValue.init)
         }
+        return declared ?? first({ $0.definitionName }).flatMap { Self.builtinKeyDefaults[$0]?[name] }
     }
+
+    /// Defaults of list-map key fields that Kubernetes' OpenAPI declares (`"default": "TCP"`) but the
+    /// bundled JSON schemas lost: without them a port written without its protocol could not be keyed.
+    private static let builtinKeyDefaults: [String: [String: JSONValue]] = [
+        "io.k8s.api.core.v1.ContainerPort": ["protocol": "TCP"],
+        "io.k8s.api.core.v1.ServicePort": ["protocol": "TCP"],
+        "io.k8s.api.core.v1.EndpointPort": ["protocol": "TCP"],
+        "io.k8s.api.discovery.v1.EndpointPort": ["protocol": "TCP"],
+    ]
 }

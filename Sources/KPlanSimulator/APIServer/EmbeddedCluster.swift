@@ -1,0 +1,335 @@
+import KPlanCore
+import KPlanValidation
+import KPlanYAML
+import Synchronization
+
+/// The embedded simulated cluster's API server: a `ClusterBackend` over a `ClusterStore`, with the
+/// API semantics of a real one on every write — discovery, validation, defaulting and admission,
+/// server-side apply with managed fields, identity and versioning (`uid`, `creationTimestamp`,
+/// `generation`, `resourceVersion` from the store's revision), namespaces that must exist,
+/// optimistic concurrency, finalizers and deletion timestamps, and owner references.
+///
+/// What a real cluster does in controllers is done here at once, until the simulated control plane
+/// takes it over: deleting a Namespace deletes what is in it, and deleting an owner deletes (or, with
+/// `Orphan`, releases) its dependents.
+public final class EmbeddedCluster: ClusterBackend {
+    /// The store every object lives in.
+    public let store: ClusterStore
+    /// The schemas of the built-in kinds of the Kubernetes version served.
+    public let builtin: SchemaRegistry
+    private let clock: any ClusterClock
+    private let uids: UIDGenerator
+    private let fieldManager = FieldManager()
+    /// Compiled CRDs and the registry with them, valid for one store revision.
+    private let cache = Mutex<SchemaCache?>(nil)
+
+    private struct SchemaCache {
+        var revision: Int64
+        var registry: SchemaRegistry
+        var catalog: ResourceCatalog
+    }
+
+    /// Namespaces every cluster starts with.
+    public static let initialNamespaces = ["default", "kube-public", "kube-system"]
+
+    /// Opens the cluster held by `store`, creating the initial namespaces on first use.
+    public init(store: ClusterStore, kubernetesVersion: String = SchemaRegistry.defaultVersion,
+                clock: any ClusterClock = SystemClock(), uids: UIDGenerator = .random()) throws {
+        self.store = store
+        self.builtin = try SchemaRegistry.builtin(version: kubernetesVersion)
+        self.clock = clock
+        self.uids = uids
+        if try store.revision == 0 {
+            for name in Self.initialNamespaces {
+                let namespace = KubeObject(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]])
+                _ = try write(namespace, operation: .update(manager: "kube-apiserver"), dryRun: false)
+            }
+        }
+    }
+
+    // MARK: ClusterBackend
+
+    public func resources() async throws -> [APIResource] {
+        try schemas().catalog.resources
+    }
+
+    public func get(_ key: ResourceKey, version: String?) async throws -> KubeObject? {
+        guard let stored = try store.get(key) else { return nil }
+        return Self.served(stored, version: version)
+    }
+
+    public func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject] {
+        try store.list(group: group, kind: kind, namespace: namespace).compactMap { stored in
+            let object = Self.served(stored, version: nil)
+            let objectLabels = object.labels
+            return labels.allSatisfy { objectLabels[$0.key] == $0.value } ? object : nil
+        }
+    }
+
+    public func apply(_ object: KubeObject, options: ApplyOptions) async throws -> KubeObject {
+        try write(object, operation: .apply(manager: options.fieldManager, force: options.force), dryRun: options.dryRun)
+    }
+
+    public func update(_ object: KubeObject, options: UpdateOptions) async throws -> KubeObject {
+        try write(object, operation: .update(manager: options.fieldManager), dryRun: options.dryRun)
+    }
+
+    public func delete(_ key: ResourceKey, options: DeleteOptions) async throws -> DeleteOutcome {
+        let resource = try resource(group: key.group, kind: key.kind, version: nil)
+        return try store.write { transaction in
+            guard let stored = try transaction.get(key) else { throw APIMessages.notFound(resource, name: key.name) }
+            let live = Self.served(stored, version: nil)
+            if let uid = options.uid, uid != live.uid {
+                throw APIMessages.preconditionFailed(field: "UID", precondition: uid, actual: live.uid ?? "")
+            }
+            if let resourceVersion = options.resourceVersion, resourceVersion != live.resourceVersion {
+                throw APIMessages.preconditionFailed(field: "ResourceVersion", precondition: resourceVersion, actual: live.resourceVersion ?? "")
+            }
+            var deletion = Deletion(transaction: transaction, now: clock.timestamp(), dryRun: options.dryRun)
+            let outcome = try deletion.delete(live, modRevision: stored.modRevision, policy: options.propagationPolicy)
+            transaction = deletion.transaction
+            return outcome
+        }
+    }
+
+    public func revision() async throws -> Int64 {
+        try store.revision
+    }
+
+    public func watch(after revision: Int64) async throws -> AsyncThrowingStream<WatchEvent, any Error> {
+        let events = store.watch(after: revision)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in events {
+                        let object = KubeObject(event.value) ?? KubeObject([:])
+                        var served = object
+                        served.resourceVersion = String(event.revision)
+                        let kind: WatchEvent.Kind =
+                            switch event.kind {
+                            case .put: event.isCreation ? .added : .modified
+                            case .delete: .deleted
+                            }
+                        continuation.yield(WatchEvent(kind: kind, object: served, revision: event.revision))
+                    }
+                    continuation.finish()
+                } catch let error as StoreError {
+                    if case .compacted(let requested, let through) = error {
+                        continuation.finish(throwing: APIError(.expired, "too old resource version: \(requested) (\(through))"))
+                    } else {
+                        continuation.finish(throwing: error)
+                    }
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    // MARK: Writes
+
+    private enum Operation {
+        case apply(manager: String, force: Bool)
+        case update(manager: String)
+    }
+
+    /// One write (or its dry run): merge or replace, admit, validate, stamp identity and version, and
+    /// store it if the live object has not moved meanwhile (retried a few times when it has, as the
+    /// API server's update loop does).
+    private func write(_ request: KubeObject, operation: Operation, dryRun: Bool) throws -> KubeObject {
+        let schemas = try schemas()
+        let gvk = request.gvk
+        let resource = try resource(group: gvk.group, kind: gvk.kind, version: gvk.version, catalog: schemas.catalog)
+        var object = request
+        switch resource.scope {
+        case .cluster: object.namespace = ""
+        case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
+        }
+        guard !object.name.isEmpty else { throw APIMessages.nameRequired() }
+        let schema: Schema? = if case .found(let found) = schemas.registry.lookup(gvk) { found } else { nil }
+        let key = object.key
+        for _ in 0..<8 {
+            let stored = try store.get(key)
+            let live = stored.map { Self.served($0, version: nil) }
+            if live == nil, !object.namespace.isEmpty {
+                try checkNamespaceAcceptsNew(object.namespace, resource: resource, name: object.name)
+            }
+            if let requested = request.resourceVersion, let live, requested != live.resourceVersion {
+                throw APIMessages.modified(resource, name: object.name)
+            }
+            if let live, live.deletionTimestamp != nil, live.finalizers.isEmpty {
+                throw APIMessages.notFound(resource, name: object.name)
+            }
+            let now = clock.timestamp()
+            var merged: KubeObject
+            switch operation {
+            case .apply(let manager, let force):
+                merged = try fieldManager.apply(live: live, applied: object, manager: manager, force: force, now: now, schema: schema)
+            case .update(let manager):
+                var replacement = object
+                if let live {
+                    replacement["status"] = live["status"]
+                    replacement[path: "metadata", "managedFields"] = live[path: "metadata", "managedFields"]
+                }
+                merged = fieldManager.update(live: live, new: replacement, manager: manager, now: now, schema: schema)
+            }
+            var admitted = try admit(merged, live: live, registry: schemas.registry)
+            stamp(&admitted, live: live, now: now, isCustom: schemas.registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind })
+            try ObjectValidator(registry: schemas.registry).validate(admitted)
+            if let live, Self.sameIgnoringTimes(live, admitted) { return live }
+            if dryRun {
+                admitted.resourceVersion = live?.resourceVersion
+                return admitted
+            }
+            var stripped = admitted
+            stripped.resourceVersion = nil
+            do {
+                let revision = try store.write { transaction in
+                    if let live, live.deletionTimestamp != nil, stripped.finalizers.isEmpty {
+                        // The last finalizer is gone: the deletion completes.
+                        var deletion = Deletion(transaction: transaction, now: now, dryRun: false)
+                        _ = try deletion.delete(stripped, modRevision: stored?.modRevision ?? 0, policy: .background)
+                        transaction = deletion.transaction
+                        return transaction.revision
+                    }
+                    return try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0)
+                }
+                admitted.resourceVersion = String(revision)
+                return admitted
+            } catch StoreError.conflict {
+                continue
+            }
+        }
+        throw APIMessages.modified(resource, name: object.name)
+    }
+
+    /// Defaulting and the mutating admission plugins.
+    private func admit(_ object: KubeObject, live: KubeObject?, registry: SchemaRegistry) throws -> KubeObject {
+        var context = AdmissionContext()
+        switch (object.gvk.group, object.kind) {
+        case ("", "Service"):
+            for service in try store.list(group: "", kind: "Service", namespace: nil) where service.key != object.key {
+                context.clusterIPsInUse.formUnion(Self.clusterIPs(of: service.value))
+                context.nodePortsInUse.formUnion(Self.nodePorts(of: service.value))
+            }
+        case ("", "Pod"), ("", "PersistentVolumeClaim"):
+            context.storageClasses = try store.list(group: "storage.k8s.io", kind: "StorageClass", namespace: nil).compactMap { KubeObject($0.value) }
+            context.priorityClasses = try store.list(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil).compactMap { KubeObject($0.value) }
+        default:
+            break
+        }
+        let defaulter = ObjectDefaulter(registry: registry)
+        var request = object
+        if live == nil, request.uid == nil { request.uid = uids.next() }
+        return try defaulter.admit(request, operation: live.map { .update(old: $0) } ?? .create, context: context)
+    }
+
+    /// Identity, timestamps and generation.
+    private func stamp(_ object: inout KubeObject, live: KubeObject?, now: String, isCustom: Bool) {
+        let tracksGeneration = GenerationPolicy.tracksGeneration(group: object.gvk.group, kind: object.kind, isCustom: isCustom)
+        if let live {
+            object.uid = live.uid
+            object[path: "metadata", "creationTimestamp"] = live[path: "metadata", "creationTimestamp"]
+            object.deletionTimestamp = live.deletionTimestamp
+            object[path: "metadata", "deletionGracePeriodSeconds"] = live[path: "metadata", "deletionGracePeriodSeconds"]
+            if tracksGeneration {
+                let generation = live.generation ?? 1
+                object.generation = GenerationPolicy.specChanged(from: live, to: object) ? generation + 1 : generation
+            }
+        } else {
+            if object.uid == nil { object.uid = uids.next() }
+            object[path: "metadata", "creationTimestamp"] = .string(now)
+            object.deletionTimestamp = nil
+            object.generation = tracksGeneration ? 1 : nil
+        }
+    }
+
+    /// Refuses new objects in a namespace that does not exist or is being deleted.
+    private func checkNamespaceAcceptsNew(_ namespace: String, resource: APIResource, name: String) throws {
+        guard let stored = try store.get(ResourceKey(group: "", kind: "Namespace", namespace: "", name: namespace)) else {
+            throw APIMessages.namespaceNotFound(namespace)
+        }
+        if stored.value[path: "metadata", "deletionTimestamp"] != nil {
+            throw APIMessages.namespaceTerminating(namespace, resource: resource, name: name)
+        }
+    }
+
+    // MARK: Schemas and discovery
+
+    /// The schemas this cluster validates with: the built-in kinds and its stored CRDs.
+    public func schemaRegistry() throws -> SchemaRegistry {
+        try schemas().registry
+    }
+
+    /// The registry (built-in kinds plus stored CRDs) and discovery, recompiled when the store moved.
+    private func schemas() throws -> SchemaCache {
+        let revision = try store.revision
+        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached }
+        var crds: [CompiledCRD] = []
+        for stored in try store.list(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: nil) {
+            let node = stored.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
+            let resource = Resource(
+                file: "", documentIndex: 0, node: node,
+                gvk: GroupVersionKind(apiVersion: stored.value["apiVersion"]?.string ?? "", kind: "CustomResourceDefinition"),
+                name: stored.key.name, namespace: nil)
+            if let crd = CRDCompiler.compile(resource).0 { crds.append(crd) }
+        }
+        let fresh = SchemaCache(revision: revision, registry: builtin.adding(crds: crds), catalog: ResourceCatalog(registry: builtin, crds: crds))
+        cache.withLock { $0 = fresh }
+        return fresh
+    }
+
+    private func resource(group: String, kind: String, version: String?, catalog: ResourceCatalog? = nil) throws -> APIResource {
+        let catalog = try catalog ?? schemas().catalog
+        guard let resource = catalog.resource(group: group, kind: kind),
+            version.map({ resource.versions.contains($0) }) ?? true
+        else {
+            throw APIMessages.unknownKind(GroupVersionKind(group: group, version: version ?? "", kind: kind))
+        }
+        return resource
+    }
+
+    // MARK: Helpers
+
+    /// A stored object as served: its resourceVersion is its last write's revision; asked for at
+    /// another served version, it is labelled with that version (fields are not converted).
+    static func served(_ stored: StoredObject, version: String?) -> KubeObject {
+        var object = KubeObject(stored.value) ?? KubeObject([:])
+        object.resourceVersion = String(stored.modRevision)
+        if let version, object.gvk.version != version {
+            object["apiVersion"] = .string(GroupVersionKind(group: object.gvk.group, version: version, kind: object.kind).apiVersion)
+        }
+        return object
+    }
+
+    /// Whether two objects differ only in the times of their managed-fields entries: then a write
+    /// changes nothing and is not stored, as the API server skips no-op updates.
+    static func sameIgnoringTimes(_ lhs: KubeObject, _ rhs: KubeObject) -> Bool {
+        func normalised(_ object: KubeObject) -> JSONValue {
+            var value = object.value
+            if let entries = value[path: "metadata", "managedFields"]?.array {
+                value.set(.array(entries.map { entry in
+                    var entry = entry
+                    entry["time"] = nil
+                    return entry
+                }), at: ["metadata", "managedFields"])
+            }
+            value.set(nil, at: ["metadata", "resourceVersion"])
+            return value
+        }
+        return normalised(lhs) == normalised(rhs)
+    }
+
+    private static func clusterIPs(of service: JSONValue) -> Set<String> {
+        var addresses = Set(service[path: "spec", "clusterIPs"]?.array?.compactMap(\.string) ?? [])
+        if let address = service[path: "spec", "clusterIP"]?.string { addresses.insert(address) }
+        return addresses.subtracting(["", "None"])
+    }
+
+    private static func nodePorts(of service: JSONValue) -> Set<Int> {
+        var ports = Set((service[path: "spec", "ports"]?.array ?? []).compactMap { $0["nodePort"]?.int.map(Int.init) })
+        if let health = service[path: "spec", "healthCheckNodePort"]?.int { ports.insert(Int(health)) }
+        return ports
+    }
+}
