@@ -14,7 +14,7 @@ enum PlanBenchmark {
     static let namespaces = (0..<17).map { "team-\($0)" }
 
     /// One size's measurements, in seconds (best of `repetitions`).
-    struct Result {
+    struct Measurement {
         var objects: Int
         var seed: Double
         var parseAndValidate: Double
@@ -24,7 +24,7 @@ enum PlanBenchmark {
     }
 
     static func run(sizes: [Int], perFile: Int, repetitions: Int) {
-        var results: [Result] = []
+        var results: [Measurement] = []
         for size in sizes {
             results.append(blocking { try await measure(size: size, perFile: perFile, repetitions: repetitions) })
         }
@@ -41,7 +41,7 @@ enum PlanBenchmark {
         }
     }
 
-    static func measure(size: Int, perFile: Int, repetitions: Int) async throws -> Result {
+    static func measure(size: Int, perFile: Int, repetitions: Int) async throws -> Measurement {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("kplan-plan-bench-\(size)-\(getpid())").path
         try? FileManager.default.removeItem(atPath: base)
         defer { try? FileManager.default.removeItem(atPath: base) }
@@ -79,7 +79,7 @@ enum PlanBenchmark {
             last = outcome.result
         }
         guard let last, last.problems.isEmpty else { throw BenchmarkFailure(message: "planning failed: \(last?.problems.prefix(3) ?? [])") }
-        return Result(
+        return Measurement(
             objects: size, seed: seed, parseAndValidate: parseAndValidate, plan: plan,
             updates: last.plan.count(of: .update), unchanged: last.plan.count(of: .unchanged))
     }
@@ -118,10 +118,10 @@ enum PlanBenchmark {
 
     /// Runs async work to completion from synchronous code.
     static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> T {
-        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let outcome = Mutex<Swift.Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
-            let value: Result<T, any Error>
+            let value: Swift.Result<T, any Error>
             do { value = .success(try await body()) } catch { value = .failure(error) }
             outcome.withLock { $0 = value }
             done.signal()
