@@ -42,8 +42,8 @@ struct ValueComparison {
             where type.listKind != .atomic && !(oldItems.isEmpty && newItems.isEmpty):
             let kind = type.listKind
             let itemType = type.items
-            guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false),
-                  let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false)
+            guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, strict: false),
+                  let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, strict: false)
             else { return }
             for element in before.order {
                 compare(before.items[element], after.items[element], type: itemType, path: path.appending(element), tracksNode: true)
