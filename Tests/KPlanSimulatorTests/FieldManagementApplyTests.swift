@@ -261,4 +261,17 @@ import Testing
         })
         #expect(error.message == #"Apply failed with 1 conflict: conflict with "before-first-apply" using apps/v1: .spec.replicas"#)
     }
+
+    @Test func reapplyingTheSameConfigurationChangesNothing() throws {
+        let live = try apply(nil, Self.base, by: "alpha")
+        let again = try apply(live, Self.base, by: "alpha", at: Support.later)
+        #expect(again == live)
+    }
+
+    @Test func appliedObjectsMayNotCarryManagedFields() throws {
+        let live = try apply(nil, Self.base, by: "alpha")
+        let error = try #require(conflict { try manager.apply(live: nil, applied: live, manager: "beta", force: false, now: Support.now, schema: nil) })
+        #expect(error.reason == .badRequest)
+        #expect(error.message == "metadata.managedFields must be nil")
+    }
 }

@@ -39,11 +39,15 @@ public struct FieldManager: Sendable {
     ///   - now: the time recorded for the manager (RFC 3339, seconds: `2026-01-02T03:04:05Z`).
     ///   - schema: the kind's schema (`SchemaRegistry.lookup`), nil to deduce types from values.
     /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field, or
-    ///   `.badRequest` when a list item lacks its key or repeats one.
+    ///   `.badRequest` when a list item lacks its key or repeats one, or the applied object carries
+    ///   managed fields.
     public func apply(live: KubeObject?, applied: KubeObject, manager: String, force: Bool, now: String, schema: Schema?) throws(APIError) -> KubeObject {
+        if applied[path: "metadata", "managedFields"] != nil {
+            throw APIError(.badRequest, "metadata.managedFields must be nil")
+        }
         let type = FieldType(schema: schema)
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
-        let config = Self.withoutManagedFields(applied.value) ?? .object([:])
+        let config = applied.value
         var managed = ManagedFields(of: live?.value)
         let original = managed
         if let live, managed.isEmpty {
