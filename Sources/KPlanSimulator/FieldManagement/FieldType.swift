@@ -18,9 +18,6 @@ struct FieldType {
     /// The schema, nil when deduced.
     let schema: Schema?
 
-    /// A deduced type.
-    static let deduced = FieldType(schema: nil)
-
     /// The first value `read` finds on the schema, its `$ref` base, or its `allOf` branches.
     private func first<T>(_ read: (Schema) -> T?) -> T? {
         guard let schema else { return nil }
