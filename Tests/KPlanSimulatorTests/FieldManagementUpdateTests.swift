@@ -53,6 +53,21 @@ import Testing
         #expect(fields["f:spec"]?["."] == nil)
     }
 
+    @Test func fieldsBelowANewListItemAreAllNew() throws {
+        let schema = try Support.schema("apps/v1", "Deployment")
+        let created = manager.update(live: nil, new: Support.object(Self.deployment), manager: "kubectl-create", now: Support.now, schema: schema)
+        var edited = created
+        edited[path: "spec", "template", "spec", "containers"] = [
+            ["name": "app", "image": "nginx:1.0"],
+            ["name": "extra", "image": "busybox", "resources": ["limits": ["cpu": "1"]]],
+        ]
+        let updated = manager.update(live: created, new: edited, manager: "kubectl-edit", now: Support.later, schema: schema)
+        let fields = try #require(Support.fields(updated)["kubectl-edit"])
+        let extra = fields[path: "f:spec", "f:template", "f:spec", "f:containers", #"k:{"name":"extra"}"#]
+        #expect(extra?["f:resources"] == [".": [:], "f:limits": [".": [:], "f:cpu": [:]]])
+        #expect(extra?["."] == [:])
+    }
+
     @Test func updateThatChangesNothingRecordsNothing() throws {
         let schema = try Support.schema("apps/v1", "Deployment")
         let applied = try manager.apply(
