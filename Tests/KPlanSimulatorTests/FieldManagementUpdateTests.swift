@@ -92,4 +92,19 @@ import Testing
         let created = try manager.apply(live: nil, applied: custom, manager: "alpha", force: false, now: Support.now, schema: nil)
         #expect(Support.fields(created)["alpha"] == ["f:spec": [".": [:], "f:size": [:], "f:tags": [:]]])
     }
+
+    @Test func olderUpdateManagersMergeIntoAncientChanges() throws {
+        let schema = try Support.schema("v1", "ConfigMap")
+        var object = Support.object("{apiVersion: v1, kind: ConfigMap, metadata: {name: c, namespace: default}}")
+        for index in 0..<12 {
+            var next = object
+            next[path: "data", "k\(index)"] = "v"
+            object = manager.update(live: object, new: next, manager: "writer-\(index)", now: "2026-01-01T00:00:\(10 + index)Z", schema: schema)
+        }
+        let fields = Support.fields(object)
+        #expect(fields.count == 10)
+        #expect(fields["writer-0"] == nil && fields["writer-1"] == nil && fields["writer-2"] == nil)
+        #expect(fields["ancient-changes"] == ["f:data": [".": [:], "f:k0": [:], "f:k1": [:], "f:k2": [:]]])
+        #expect(fields["writer-11"] == ["f:data": ["f:k11": [:]]])
+    }
 }

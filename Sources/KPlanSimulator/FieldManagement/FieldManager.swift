@@ -11,6 +11,9 @@ public struct FieldManager: Sendable {
     /// a kind with a status subresource ignores (the store resets its value).
     public var ignoredFields: FieldSet
 
+    /// The most `Update` managers an object keeps; older ones merge into `ancient-changes`.
+    public static let maxUpdateManagers = 10
+
     /// The manager recorded for fields an object had before anyone applied to it.
     public static let beforeFirstApply = "before-first-apply"
 
@@ -204,6 +207,7 @@ public struct FieldManager: Sendable {
             result.entries[identity]?.fields = entry.fields.difference(Self.strippedFields)
         }
         result.dropEmpty()
+        result.capUpdateManagers(limit: Self.maxUpdateManagers)
         if !original.isEmpty, result.entries == original.entries, let list = written?[path: "metadata", "managedFields"] {
             var object = value
             object.set(list, at: ["metadata", "managedFields"])
