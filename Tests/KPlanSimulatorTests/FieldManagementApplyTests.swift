@@ -245,8 +245,20 @@ import Testing
     @Test func duplicateKeysInTheAppliedObjectAreRefused() throws {
         let duplicated = Self.base.replacingOccurrences(of: "        env:\n        - name: A\n", with: "        env:\n        - name: A\n          value: \"0\"\n        - name: A\n")
         let error = try #require(conflict { try apply(nil, duplicated, by: "alpha") })
-        #expect(error.reason == .badRequest)
-        #expect(error.message.hasSuffix(#".spec.template.spec.containers[name="app"].env: duplicate entries for key [name="A"]"#))
+        #expect(error.reason == .internalError)
+        #expect(error.message == #"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="app"].env: duplicate entries for key [name="A"]"#)
+    }
+
+    @Test func mapListItemsNeedTheirKeys() throws {
+        let keyless = Self.base.replacingOccurrences(of: "        - containerPort: 80\n          protocol: TCP", with: "        - protocol: TCP")
+        let error = try #require(conflict { try apply(nil, keyless, by: "alpha") })
+        #expect(error.message.hasSuffix(#".spec.template.spec.containers[name="app"].ports: element 0: associative list with keys has an element that omits key field "containerPort" (and doesn't have default value)"#))
+    }
+
+    @Test func aMissingKeyFieldTakesItsSchemaDefault() throws {
+        let created = try apply(nil, Self.base.replacingOccurrences(of: "          protocol: TCP", with: ""), by: "alpha")
+        let ports = Support.fields(created)["alpha"]?[path: "f:spec", "f:template", "f:spec", "f:containers", #"k:{"name":"app"}"#, "f:ports"]
+        #expect(ports == [#"k:{"containerPort":80,"protocol":"TCP"}"#: [".": [:], "f:containerPort": [:]]])
     }
 
     @Test func statusIsNotOwned() throws {

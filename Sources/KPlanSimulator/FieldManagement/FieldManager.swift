@@ -41,9 +41,9 @@ public struct FieldManager: Sendable {
     /// - Parameters:
     ///   - now: the time recorded for the manager (RFC 3339, seconds: `2026-01-02T03:04:05Z`).
     ///   - schema: the kind's schema (`SchemaRegistry.lookup`), nil to deduce types from values.
-    /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field, or
-    ///   `.badRequest` when a list item lacks its key or repeats one, or the applied object carries
-    ///   managed fields.
+    /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field;
+    ///   `.internalError` (the API server's 500) when a list item lacks its key or repeats one;
+    ///   `.badRequest` when the applied object carries managed fields.
     public func apply(live: KubeObject?, applied: KubeObject, manager: String, force: Bool, now: String, schema: Schema?) throws(APIError) -> KubeObject {
         if applied[path: "metadata", "managedFields"] != nil {
             throw APIError(.badRequest, "metadata.managedFields must be nil")
@@ -63,7 +63,7 @@ public struct FieldManager: Sendable {
             newFields = try FieldSet.of(config, type: type).recursiveDifference(ignoredFields)
             merged = try ValueMerge.merge(liveValue, config, type: type) ?? .object([:])
         } catch {
-            throw APIError(.badRequest, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
+            throw APIError(.internalError, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
         }
         let lastFields = managed.entries[identity]?.fields.recursiveDifference(ignoredFields)
         var entry = ManagedFieldsEntry(
@@ -222,8 +222,8 @@ public struct FieldManager: Sendable {
         return value
     }
 
-    /// `apps/v1, Kind=Deployment`, as Kubernetes names a kind in messages.
+    /// `default/web; apps/v1, Kind=Deployment`, as Kubernetes names an object in these messages.
     private static func describe(_ object: KubeObject) -> String {
-        "\(object.apiVersion), Kind=\(object.kind)"
+        "\(object.namespace)/\(object.name); \(object.apiVersion), Kind=\(object.kind)"
     }
 }

@@ -87,10 +87,17 @@ struct FieldType {
         first { $0.required.contains(name) ? true : nil } ?? false
     }
 
-    /// The schema default of a member, used for a missing list-map key field.
+    /// The default of a member, used for a missing list-map key field: the schema's, else for
+    /// built-in kinds the one Kubernetes declares for such keys (`+default="TCP"` on port
+    /// protocols), which the embedded schema bundle does not carry.
     func defaultValue(of name: String) -> JSONValue? {
-        first { $0.property(name) }.flatMap { property in
-            Self.first(in: property) { $0.defaultValue }.map(JSONValue.init)
+        if let declared = first({ $0.property(name) }).flatMap({ property in Self.first(in: property) { $0.defaultValue } }) {
+            return JSONValue(declared)
         }
+        guard first({ $0.definitionName })?.hasPrefix("io.k8s.api.") == true else { return nil }
+        return Self.builtinKeyDefaults[name]
     }
+
+    /// Defaults Kubernetes declares for list-map key fields of built-in kinds.
+    private static let builtinKeyDefaults: [String: JSONValue] = ["protocol": "TCP"]
 }
