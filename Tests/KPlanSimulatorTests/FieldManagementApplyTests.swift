@@ -133,6 +133,30 @@ import Testing
         #expect(fields[path: "f:spec", "f:replicas"] == nil)
     }
 
+    @Test func listItemsTheOwnerDropsAreRemovedUnlessShared() throws {
+        let twoContainers = Self.base + "\n      - name: sidecar\n        image: proxy:1"
+        let live = try apply(nil, twoContainers, by: "alpha")
+        #expect(containers(live).map { $0["name"] } == ["app", "sidecar"])
+        let dropped = try apply(live, Self.base, by: "alpha")
+        #expect(containers(dropped).map { $0["name"] } == ["app"])
+
+        let sidecarByBeta = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: default}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sidecar
+                    image: proxy:1
+            """
+        let shared = try apply(live, sidecarByBeta, by: "beta")
+        let kept = try apply(shared, Self.base, by: "alpha")
+        #expect(containers(kept).map { $0["name"] } == ["app", "sidecar"])
+        #expect(containers(kept)[1] == ["name": "sidecar", "image": "proxy:1"])
+    }
+
     @Test func removedFieldsStayWhenAnotherManagerOwnsThem() throws {
         let live = try apply(nil, Self.base, by: "alpha")
         let shared = try apply(live, """
