@@ -133,6 +133,30 @@ import Testing
         #expect(fields[path: "f:spec", "f:replicas"] == nil)
     }
 
+    @Test func listItemsTheOwnerDropsAreRemovedUnlessShared() throws {
+        let twoContainers = Self.base + "\n      - name: sidecar\n        image: proxy:1"
+        let live = try apply(nil, twoContainers, by: "alpha")
+        #expect(containers(live).map { $0["name"] } == ["app", "sidecar"])
+        let dropped = try apply(live, Self.base, by: "alpha")
+        #expect(containers(dropped).map { $0["name"] } == ["app"])
+
+        let sidecarByBeta = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: default}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sidecar
+                    image: proxy:1
+            """
+        let shared = try apply(live, sidecarByBeta, by: "beta")
+        let kept = try apply(shared, Self.base, by: "alpha")
+        #expect(containers(kept).map { $0["name"] } == ["app", "sidecar"])
+        #expect(containers(kept)[1] == ["name": "sidecar", "image": "proxy:1"])
+    }
+
     @Test func removedFieldsStayWhenAnotherManagerOwnsThem() throws {
         let live = try apply(nil, Self.base, by: "alpha")
         let shared = try apply(live, """
@@ -245,8 +269,20 @@ import Testing
     @Test func duplicateKeysInTheAppliedObjectAreRefused() throws {
         let duplicated = Self.base.replacingOccurrences(of: "        env:\n        - name: A\n", with: "        env:\n        - name: A\n          value: \"0\"\n        - name: A\n")
         let error = try #require(conflict { try apply(nil, duplicated, by: "alpha") })
-        #expect(error.reason == .badRequest)
-        #expect(error.message.hasSuffix(#".spec.template.spec.containers[name="app"].env: duplicate entries for key [name="A"]"#))
+        #expect(error.reason == .internalError)
+        #expect(error.message == #"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="app"].env: duplicate entries for key [name="A"]"#)
+    }
+
+    @Test func mapListItemsNeedTheirKeys() throws {
+        let keyless = Self.base.replacingOccurrences(of: "        - containerPort: 80\n          protocol: TCP", with: "        - protocol: TCP")
+        let error = try #require(conflict { try apply(nil, keyless, by: "alpha") })
+        #expect(error.message.hasSuffix(#".spec.template.spec.containers[name="app"].ports: element 0: associative list with keys has an element that omits key field "containerPort" (and doesn't have default value)"#))
+    }
+
+    @Test func aMissingKeyFieldTakesItsSchemaDefault() throws {
+        let created = try apply(nil, Self.base.replacingOccurrences(of: "          protocol: TCP", with: ""), by: "alpha")
+        let ports = Support.fields(created)["alpha"]?[path: "f:spec", "f:template", "f:spec", "f:containers", #"k:{"name":"app"}"#, "f:ports"]
+        #expect(ports == [#"k:{"containerPort":80,"protocol":"TCP"}"#: [".": [:], "f:containerPort": [:]]])
     }
 
     @Test func statusIsNotOwned() throws {
@@ -260,5 +296,18 @@ import Testing
             try apply(existing, "{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, namespace: default}, spec: {replicas: 4}}", by: "alpha")
         })
         #expect(error.message == #"Apply failed with 1 conflict: conflict with "before-first-apply" using apps/v1: .spec.replicas"#)
+    }
+
+    @Test func reapplyingTheSameConfigurationChangesNothing() throws {
+        let live = try apply(nil, Self.base, by: "alpha")
+        let again = try apply(live, Self.base, by: "alpha", at: Support.later)
+        #expect(again == live)
+    }
+
+    @Test func appliedObjectsMayNotCarryManagedFields() throws {
+        let live = try apply(nil, Self.base, by: "alpha")
+        let error = try #require(conflict { try manager.apply(live: nil, applied: live, manager: "beta", force: false, now: Support.now, schema: nil) })
+        #expect(error.reason == .badRequest)
+        #expect(error.message == "metadata.managedFields must be nil")
     }
 }

@@ -53,6 +53,21 @@ import Testing
         #expect(fields["f:spec"]?["."] == nil)
     }
 
+    @Test func fieldsBelowANewListItemAreAllNew() throws {
+        let schema = try Support.schema("apps/v1", "Deployment")
+        let created = manager.update(live: nil, new: Support.object(Self.deployment), manager: "kubectl-create", now: Support.now, schema: schema)
+        var edited = created
+        edited[path: "spec", "template", "spec", "containers"] = [
+            ["name": "app", "image": "nginx:1.0"],
+            ["name": "extra", "image": "busybox", "resources": ["limits": ["cpu": "1"]]],
+        ]
+        let updated = manager.update(live: created, new: edited, manager: "kubectl-edit", now: Support.later, schema: schema)
+        let fields = try #require(Support.fields(updated)["kubectl-edit"])
+        let extra = fields[path: "f:spec", "f:template", "f:spec", "f:containers", #"k:{"name":"extra"}"#]
+        #expect(extra?["f:resources"] == [".": [:], "f:limits": [".": [:], "f:cpu": [:]]])
+        #expect(extra?["."] == [:])
+    }
+
     @Test func updateThatChangesNothingRecordsNothing() throws {
         let schema = try Support.schema("apps/v1", "Deployment")
         let applied = try manager.apply(
@@ -76,5 +91,20 @@ import Testing
         let custom = Support.object("{apiVersion: x.io/v1, kind: Thing, metadata: {name: t}, spec: {size: 1, tags: [a, b]}}")
         let created = try manager.apply(live: nil, applied: custom, manager: "alpha", force: false, now: Support.now, schema: nil)
         #expect(Support.fields(created)["alpha"] == ["f:spec": [".": [:], "f:size": [:], "f:tags": [:]]])
+    }
+
+    @Test func olderUpdateManagersMergeIntoAncientChanges() throws {
+        let schema = try Support.schema("v1", "ConfigMap")
+        var object = Support.object("{apiVersion: v1, kind: ConfigMap, metadata: {name: c, namespace: default}}")
+        for index in 0..<12 {
+            var next = object
+            next[path: "data", "k\(index)"] = "v"
+            object = manager.update(live: object, new: next, manager: "writer-\(index)", now: "2026-01-01T00:00:\(10 + index)Z", schema: schema)
+        }
+        let fields = Support.fields(object)
+        #expect(fields.count == 10)
+        #expect(fields["writer-0"] == nil && fields["writer-1"] == nil && fields["writer-2"] == nil)
+        #expect(fields["ancient-changes"] == ["f:data": [".": [:], "f:k0": [:], "f:k1": [:], "f:k2": [:]]])
+        #expect(fields["writer-11"] == ["f:data": ["f:k11": [:]]])
     }
 }

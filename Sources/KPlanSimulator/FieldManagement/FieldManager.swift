@@ -11,6 +11,9 @@ public struct FieldManager: Sendable {
     /// a kind with a status subresource ignores (the store resets its value).
     public var ignoredFields: FieldSet
 
+    /// The most `Update` managers an object keeps; older ones merge into `ancient-changes`.
+    public static let maxUpdateManagers = 10
+
     /// The manager recorded for fields an object had before anyone applied to it.
     public static let beforeFirstApply = "before-first-apply"
 
@@ -38,13 +41,18 @@ public struct FieldManager: Sendable {
     /// - Parameters:
     ///   - now: the time recorded for the manager (RFC 3339, seconds: `2026-01-02T03:04:05Z`).
     ///   - schema: the kind's schema (`SchemaRegistry.lookup`), nil to deduce types from values.
-    /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field, or
-    ///   `.badRequest` when a list item lacks its key or repeats one.
+    /// - Throws: `APIError` `.conflict` with one `FieldManagerConflict` cause per field;
+    ///   `.internalError` (the API server's 500) when a list item lacks its key or repeats one;
+    ///   `.badRequest` when the applied object carries managed fields.
     public func apply(live: KubeObject?, applied: KubeObject, manager: String, force: Bool, now: String, schema: Schema?) throws(APIError) -> KubeObject {
+        if applied[path: "metadata", "managedFields"] != nil {
+            throw APIError(.badRequest, "metadata.managedFields must be nil")
+        }
         let type = FieldType(schema: schema)
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
-        let config = Self.withoutManagedFields(applied.value) ?? .object([:])
+        let config = applied.value
         var managed = ManagedFields(of: live?.value)
+        let original = managed
         if let live, managed.isEmpty {
             managed = recordExisting(live.value, now: now, type: type)
         }
@@ -53,16 +61,16 @@ public struct FieldManager: Sendable {
         var merged: JSONValue
         do {
             newFields = try FieldSet.of(config, type: type).recursiveDifference(ignoredFields)
-            merged = try ValueMerge.merge(liveValue, config, type: type, path: FieldPath()) ?? .object([:])
+            merged = try ValueMerge.merge(liveValue, config, type: type) ?? .object([:])
         } catch {
-            throw APIError(.badRequest, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
+            throw APIError(.internalError, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
         }
         let lastFields = managed.entries[identity]?.fields.recursiveDifference(ignoredFields)
         var entry = ManagedFieldsEntry(
             manager: manager, operation: .apply, apiVersion: applied.apiVersion,
             time: managed.entries[identity]?.time, fields: newFields)
         managed.entries[identity] = entry
-        if let lastFields, !lastFields.isEmpty {
+        if let lastFields, !lastFields.difference(newFields).isEmpty {
             merged = prune(merged, lastFields: lastFields, managed: managed, type: type)
         }
         try takeOwnership(from: liveValue, to: merged, for: identity, managed: &managed, force: force, type: type)
@@ -71,7 +79,7 @@ public struct FieldManager: Sendable {
         }
         entry.fields = newFields
         managed.entries[identity] = entry
-        return finish(merged, managed)
+        return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
     /// A non-apply write (create, replace, patch) of `new` by `manager` over `live` (nil: a create).
@@ -82,11 +90,16 @@ public struct FieldManager: Sendable {
     public func update(live: KubeObject?, new: KubeObject, manager: String, now: String, schema: Schema?) -> KubeObject {
         let type = FieldType(schema: schema)
         var managed = ManagedFields(of: new.value)
-        if managed.isEmpty { managed = ManagedFields(of: live?.value) }
+        var source = new.value
+        if managed.isEmpty {
+            managed = ManagedFields(of: live?.value)
+            source = live?.value ?? .null
+        }
+        let original = managed
         let newValue = Self.withoutManagedFields(new.value) ?? .object([:])
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
         recordUpdate(from: liveValue, to: newValue, manager: manager, apiVersion: new.apiVersion, now: now, managed: &managed, type: type)
-        return finish(newValue, managed)
+        return finish(newValue, managed, unchangedFrom: original, written: source)
     }
 
     /// Gives `manager` the fields changed from `old` to `new` and takes them (and removed fields)
@@ -134,8 +147,11 @@ public struct FieldManager: Sendable {
     /// The paths of `last` not in `owned`, keeping only the topmost of nested ones.
     private static func unowned(_ last: FieldSet, _ owned: FieldSet) -> FieldSet {
         var result = FieldSet()
-        for path in last.paths where !owned.contains(path) {
-            if !result.paths.contains(where: { path.hasPrefix($0) }) { result.insert(path) }
+        for member in last.members where !owned.members.contains(member) {
+            result.insertMember(member)
+        }
+        for (element, below) in last.children where !result.members.contains(element) {
+            result.setChild(element, unowned(below, owned.child(element)))
         }
         return result
     }
@@ -143,6 +159,7 @@ public struct FieldManager: Sendable {
     /// Checks the change from `live` to `merged` against the other managers: fields they own that
     /// it adds or changes conflict (or with `force` move to the applier); fields it removes leave them.
     private func takeOwnership(from live: JSONValue, to merged: JSONValue, for identity: ManagerIdentity, managed: inout ManagedFields, force: Bool, type: FieldType) throws(APIError) {
+        guard live != merged else { return }
         let comparison = ValueComparison(live, merged, type: type).excluding(ignoredFields)
         let changed = comparison.modified.union(comparison.added)
         var conflicts: [(entry: ManagedFieldsEntry, paths: [FieldPath])] = []
@@ -181,13 +198,21 @@ public struct FieldManager: Sendable {
         return APIError(.conflict, message, causes: causes)
     }
 
-    /// The object to store: `value` with the managed fields, stripped of what is never owned.
-    private func finish(_ value: JSONValue, _ managed: ManagedFields) -> KubeObject {
+    /// The object to store: `value` with the managed fields, stripped of what is never owned. When
+    /// they equal `original`, the managed fields of `written` (where `original` was read) are reused
+    /// as they are instead of being written anew.
+    private func finish(_ value: JSONValue, _ managed: ManagedFields, unchangedFrom original: ManagedFields, written: JSONValue?) -> KubeObject {
         var result = managed
         for (identity, entry) in managed.entries {
             result.entries[identity]?.fields = entry.fields.difference(Self.strippedFields)
         }
         result.dropEmpty()
+        result.capUpdateManagers(limit: Self.maxUpdateManagers)
+        if !original.isEmpty, result.entries == original.entries, let list = written?[path: "metadata", "managedFields"] {
+            var object = value
+            object.set(list, at: ["metadata", "managedFields"])
+            return KubeObject(object) ?? KubeObject([:])
+        }
         return KubeObject(result.written(into: value)) ?? KubeObject([:])
     }
 
@@ -197,8 +222,8 @@ public struct FieldManager: Sendable {
         return value
     }
 
-    /// `apps/v1, Kind=Deployment`, as Kubernetes names a kind in messages.
+    /// `default/web; apps/v1, Kind=Deployment`, as Kubernetes names an object in these messages.
     private static func describe(_ object: KubeObject) -> String {
-        "\(object.apiVersion), Kind=\(object.kind)"
+        "\(object.namespace)/\(object.name); \(object.apiVersion), Kind=\(object.kind)"
     }
 }

@@ -5,40 +5,47 @@ extension FieldSet {
     /// atomic list or map as a whole, every list item, every map key that is not a declared struct
     /// field, and every null or empty member.
     static func of(_ value: JSONValue, type: FieldType) throws(FieldTypeError) -> FieldSet {
-        var set = FieldSet()
-        try collect(value, type: type, path: FieldPath(), into: &set)
-        return set
+        try fields(of: value, type: type).below
     }
 
-    private static func collect(_ value: JSONValue, type: FieldType, path: FieldPath, into set: inout FieldSet) throws(FieldTypeError) {
+    /// The fields of `value` relative to it: whether the value itself counts as a field (scalars,
+    /// atomic lists and maps), and the paths below it.
+    private static func fields(of value: JSONValue, type: FieldType) throws(FieldTypeError) -> (isField: Bool, below: FieldSet) {
         switch value {
         case .object(let members):
-            if type.isAtomicMap {
-                set.insert(path)
-                return
-            }
+            if type.isAtomicMap { return (true, FieldSet()) }
+            var set = FieldSet()
             for (name, member) in members {
-                let childPath = path.appending(.field(name))
-                try collect(member, type: type.member(name), path: childPath, into: &set)
-                if member.isNull || member.object?.isEmpty == true || !type.declares(name) {
-                    set.insert(childPath)
+                let element = FieldPath.Element.field(name)
+                let child: (isField: Bool, below: FieldSet)
+                do {
+                    child = try fields(of: member, type: type.member(name))
+                } catch {
+                    throw error.prefixed(with: element)
                 }
+                if child.isField || member.isNull || member.object?.isEmpty == true || !type.declares(name) {
+                    set.insertMember(element)
+                }
+                set.setChild(element, child.below)
             }
+            return (false, set)
         case .array(let items):
             let kind = type.listKind
-            if kind == .atomic {
-                set.insert(path)
-                return
-            }
+            if kind == .atomic { return (true, FieldSet()) }
             let itemType = type.items
-            let list = try ListItems(items, kind: kind, itemType: itemType, path: path, strict: true)
+            let list = try ListItems(items, kind: kind, itemType: itemType, strict: true)
+            var set = FieldSet()
             for element in list.order {
-                let childPath = path.appending(element)
-                try collect(list.items[element]!, type: itemType, path: childPath, into: &set)
-                set.insert(childPath)
+                do {
+                    set.setChild(element, try fields(of: list.items[element]!, type: itemType).below)
+                } catch {
+                    throw error.prefixed(with: element)
+                }
+                set.insertMember(element)
             }
+            return (false, set)
         case .null, .bool, .int, .double, .string:
-            set.insert(path)
+            return (true, FieldSet())
         }
     }
 

@@ -132,11 +132,6 @@ public struct FieldSet: Sendable, Hashable {
         }
     }
 
-    /// Removes exactly this path (paths below it stay).
-    public mutating func remove(_ path: FieldPath) {
-        self = difference(FieldSet([path]))
-    }
-
     /// Adds `element` as a member at this level.
     mutating func insertMember(_ element: FieldPath.Element) {
         members.insert(element)

@@ -18,9 +18,6 @@ struct FieldType {
     /// The schema, nil when deduced.
     let schema: Schema?
 
-    /// A deduced type.
-    static let deduced = FieldType(schema: nil)
-
     /// The first value `read` finds on the schema, its `$ref` base, or its `allOf` branches.
     private func first<T>(_ read: (Schema) -> T?) -> T? {
         guard let schema else { return nil }
@@ -90,20 +87,17 @@ struct FieldType {
         first { $0.required.contains(name) ? true : nil } ?? false
     }
 
-    /// The schema default of a member, used for a missing list-map key field.
+    /// The default of a member, used for a missing list-map key field: the schema's, else for
+    /// built-in kinds the one Kubernetes declares for such keys (`+default="TCP"` on port
+    /// protocols), which the embedded schema bundle does not carry.
     func defaultValue(of name: String) -> JSONValue? {
-        let declared = first { $0.property(name) }.flatMap { property in
-            Self.first(in: property) { $0.defaultValue }.map(JSONValue.init)
+        if let declared = first({ $0.property(name) }).flatMap({ property in Self.first(in: property) { $0.defaultValue } }) {
+            return JSONValue(declared)
         }
-        return declared ?? first({ $0.definitionName }).flatMap { Self.builtinKeyDefaults[$0]?[name] }
+        guard first({ $0.definitionName })?.hasPrefix("io.k8s.api.") == true else { return nil }
+        return Self.builtinKeyDefaults[name]
     }
 
-    /// Defaults of list-map key fields that Kubernetes' OpenAPI declares (`"default": "TCP"`) but the
-    /// bundled JSON schemas lost: without them a port written without its protocol could not be keyed.
-    private static let builtinKeyDefaults: [String: [String: JSONValue]] = [
-        "io.k8s.api.core.v1.ContainerPort": ["protocol": "TCP"],
-        "io.k8s.api.core.v1.ServicePort": ["protocol": "TCP"],
-        "io.k8s.api.core.v1.EndpointPort": ["protocol": "TCP"],
-        "io.k8s.api.discovery.v1.EndpointPort": ["protocol": "TCP"],
-    ]
+    /// Defaults Kubernetes declares for list-map key fields of built-in kinds.
+    private static let builtinKeyDefaults: [String: JSONValue] = ["protocol": "TCP"]
 }

@@ -39,6 +39,36 @@ struct ManagedFields {
         entries = entries.filter { !$0.value.fields.isEmpty }
     }
 
+    /// Merges the oldest `Update` managers, per apiVersion, into one `ancient-changes` entry until at
+    /// most `limit` remain, as the API server caps them (10).
+    mutating func capUpdateManagers(limit: Int) {
+        let updaters = entries.values.filter { $0.operation == .update }
+            .sorted { ($0.time ?? "", $0.identity) < ($1.time ?? "", $1.identity) }
+        var count = updaters.count
+        var firstOfVersion: [String: ManagerIdentity] = [:]
+        for entry in updaters where count > limit {
+            guard let first = firstOfVersion[entry.apiVersion] else {
+                firstOfVersion[entry.apiVersion] = entry.identity
+                continue
+            }
+            let bucket = ManagerIdentity(manager: Self.ancientChanges, operation: .update, apiVersion: entry.apiVersion, subresource: "")
+            if entries[bucket] == nil, var moved = entries.removeValue(forKey: first) {
+                moved.manager = Self.ancientChanges
+                entries[bucket] = moved
+            }
+            if var merged = entries[bucket] {
+                merged.fields = merged.fields.union(entry.fields)
+                merged.time = entry.time
+                entries[bucket] = merged
+            }
+            entries[entry.identity] = nil
+            count -= 1
+        }
+    }
+
+    /// The manager the oldest updates are merged into.
+    static let ancientChanges = "ancient-changes"
+
     /// The entries in Kubernetes' order, as `metadata.managedFields` holds them.
     var sorted: [ManagedFieldsEntry] {
         entries.values.sorted(by: ManagedFieldsEntry.kubernetesOrder)

@@ -3,13 +3,11 @@ import KPlanCore
 /// One entry of `metadata.managedFields`: the fields one manager owns through one kind of operation.
 public struct ManagedFieldsEntry: Sendable, Hashable {
     /// How the manager wrote its fields.
-    public enum Operation: String, Sendable, Hashable, Comparable {
+    public enum Operation: String, Sendable, Hashable {
         /// Server-side apply.
         case apply = "Apply"
         /// Any other write (create, replace, patch).
         case update = "Update"
-
-        public static func < (lhs: Operation, rhs: Operation) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The field manager's name (`kubectl`, `kplan`).

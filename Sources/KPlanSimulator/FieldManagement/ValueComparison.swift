@@ -13,7 +13,7 @@ struct ValueComparison {
 
     /// Compares `old` with `new`.
     init(_ old: JSONValue?, _ new: JSONValue?, type: FieldType) {
-        compare(old, new, type: type, path: FieldPath(), tracksNode: true)
+        compare(old, new, type: type, path: FieldPath(), tracksNode: true, isNew: false)
     }
 
     /// This comparison without `ignored` paths and what lies below them.
@@ -26,8 +26,9 @@ struct ValueComparison {
     }
 
     /// `tracksNode` is false for a declared struct field or required field: Kubernetes' typed objects
-    /// always hold those, so such a node never appears or disappears by itself.
-    private mutating func compare(_ old: JSONValue?, _ new: JSONValue?, type: FieldType, path: FieldPath, tracksNode: Bool) {
+    /// always hold those (an empty typed object has them too), so such a node never appears or
+    /// disappears by itself — unless it lies in a list item or map entry that is new (`isNew`).
+    private mutating func compare(_ old: JSONValue?, _ new: JSONValue?, type: FieldType, path: FieldPath, tracksNode: Bool, isNew: Bool) {
         switch (old ?? new, new ?? old) {
         case (.object(let oldMembers)?, .object(let newMembers)?)
             where !type.isAtomicMap && !(oldMembers.isEmpty && newMembers.isEmpty):
@@ -35,21 +36,23 @@ struct ValueComparison {
             let after = new?.object ?? [:]
             for name in Set(before.keys).union(after.keys) {
                 let memberType = type.member(name)
+                let declared = type.declares(name)
                 compare(before[name], after[name], type: memberType, path: path.appending(.field(name)),
-                        tracksNode: !(type.declares(name) && (memberType.isStruct || type.requires(name))))
+                        tracksNode: isNew || !(declared && (memberType.isStruct || type.requires(name))),
+                        isNew: isNew || (!declared && before[name] == nil))
             }
         case (.array(let oldItems)?, .array(let newItems)?)
             where type.listKind != .atomic && !(oldItems.isEmpty && newItems.isEmpty):
             let kind = type.listKind
             let itemType = type.items
-            guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false),
-                  let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, path: path, strict: false)
+            guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, strict: false),
+                  let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, strict: false)
             else { return }
             for element in before.order {
-                compare(before.items[element], after.items[element], type: itemType, path: path.appending(element), tracksNode: true)
+                compare(before.items[element], after.items[element], type: itemType, path: path.appending(element), tracksNode: true, isNew: isNew)
             }
             for element in after.order where before.items[element] == nil {
-                compare(nil, after.items[element], type: itemType, path: path.appending(element), tracksNode: true)
+                compare(nil, after.items[element], type: itemType, path: path.appending(element), tracksNode: true, isNew: true)
             }
         default:
             if old == nil {

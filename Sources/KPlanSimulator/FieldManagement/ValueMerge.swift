@@ -5,7 +5,7 @@ import KPlanCore
 /// lists merge per item, in the applied order with live-only items kept where they were.
 enum ValueMerge {
     /// `live` with `applied` merged in; nil when the result is absent.
-    static func merge(_ live: JSONValue?, _ applied: JSONValue?, type: FieldType, path: FieldPath) throws(FieldTypeError) -> JSONValue? {
+    static func merge(_ live: JSONValue?, _ applied: JSONValue?, type: FieldType) throws(FieldTypeError) -> JSONValue? {
         guard let applied else { return live }
         guard let live else { return applied.isNull ? nil : applied }
         switch (live, applied) {
@@ -19,13 +19,17 @@ enum ValueMerge {
             if type.isAtomicMap { return applied }
             var result = liveMembers
             for (name, value) in appliedMembers {
-                result[name] = try merge(liveMembers[name], value, type: type.member(name), path: path.appending(.field(name)))
+                do {
+                    result[name] = try merge(liveMembers[name], value, type: type.member(name))
+                } catch {
+                    throw error.prefixed(with: .field(name))
+                }
             }
             return .object(result)
         case (.array(let liveItems), .array(let appliedItems)):
             let kind = type.listKind
             if kind == .atomic || (liveItems.isEmpty && appliedItems.isEmpty) { return applied }
-            return .array(try mergeItems(liveItems, appliedItems, kind: kind, itemType: type.items, path: path))
+            return .array(try mergeItems(liveItems, appliedItems, kind: kind, itemType: type.items))
         default:
             return applied
         }
@@ -33,17 +37,19 @@ enum ValueMerge {
 
     /// The item order of structured-merge-diff's list merge: applied items in their order, each
     /// merged with its live twin; live-only items stay where they were relative to the shared ones.
-    private static func mergeItems(_ live: [JSONValue], _ applied: [JSONValue], kind: FieldType.ListKind, itemType: FieldType, path: FieldPath) throws(FieldTypeError) -> [JSONValue] {
-        let rhs = try ListItems(applied, kind: kind, itemType: itemType, path: path, strict: true)
-        let lhs = try ListItems(live, kind: kind, itemType: itemType, path: path, strict: false)
+    private static func mergeItems(_ live: [JSONValue], _ applied: [JSONValue], kind: FieldType.ListKind, itemType: FieldType) throws(FieldTypeError) -> [JSONValue] {
+        let rhs = try ListItems(applied, kind: kind, itemType: itemType, strict: true)
+        let lhs = try ListItems(live, kind: kind, itemType: itemType, strict: false)
         var shared = rhs.order.filter { lhs.items[$0] != nil }[...]
         var nextShared = shared.popFirst()
         var out: [JSONValue] = []
         var taken: Set<FieldPath.Element> = []
         func mergeItem(_ element: FieldPath.Element) throws(FieldTypeError) {
             taken.insert(element)
-            if let merged = try merge(lhs.items[element], rhs.items[element], type: itemType, path: path.appending(element)) {
-                out.append(merged)
+            do {
+                if let merged = try merge(lhs.items[element], rhs.items[element], type: itemType) { out.append(merged) }
+            } catch {
+                throw error.prefixed(with: element)
             }
         }
         var left = 0

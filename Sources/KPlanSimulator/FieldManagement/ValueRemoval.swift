@@ -24,7 +24,7 @@ enum ValueRemoval {
             let itemType = type.items
             var result: [JSONValue] = []
             for (index, item) in items.enumerated() {
-                let element = (try? ListItems.element(of: item, at: index, kind: kind, itemType: itemType, path: FieldPath())) ?? .index(index)
+                let element = (try? ListItems.element(of: item, at: index, kind: kind, itemType: itemType)) ?? .index(index)
                 if paths.members.contains(element) { continue }
                 if let below = paths.children[element] {
                     if let kept = removing(below, from: item, type: itemType) { result.append(kept) }
