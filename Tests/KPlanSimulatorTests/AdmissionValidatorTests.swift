@@ -40,8 +40,9 @@ import Testing
         let validator = ObjectValidator(registry: Self.registry)
         let defaulter = ObjectDefaulter(registry: Self.registry)
         for name in AdmissionDefaultsTests.cases {
-            let input = try #require(AdmissionDefaultsTests.load("manifests/defaults/\(name).yaml"))
-            let object = try defaulter.admit(try #require(KubeObject(input)), operation: .create, context: AdmissionContext())
+            let documents = AdmissionDefaultsTests.loadAll("manifests/defaults/\(name).yaml").compactMap(KubeObject.init)
+            let context = AdmissionDefaultsTests.context(documents.dropFirst(), defaulter: defaulter)
+            let object = try defaulter.admit(try #require(documents.first), operation: .create, context: context)
             #expect(throws: Never.self, "\(name)") { try validator.validate(object) }
         }
     }

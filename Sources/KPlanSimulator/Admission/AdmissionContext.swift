@@ -1,22 +1,26 @@
 import KPlanCore
 
-/// The cluster state a write depends on: the StorageClasses (for the DefaultStorageClass plugin)
-/// and PriorityClasses (for Priority) that exist, and the Service addresses and ports allocated.
+/// The cluster state a write depends on: the StorageClasses (for the DefaultStorageClass plugin),
+/// PriorityClasses (for Priority) and LimitRanges (for LimitRanger) that exist, and the Service
+/// addresses and ports allocated.
 public struct AdmissionContext: Sendable {
     /// Every StorageClass in the cluster.
     public var storageClasses: [KubeObject]
     /// Every PriorityClass in the cluster, besides the two built-in system classes.
     public var priorityClasses: [KubeObject]
+    /// The LimitRanges of the namespace written to (for the LimitRanger plugin); others are ignored.
+    public var limitRanges: [KubeObject]
     /// The cluster IPs Services hold.
     public var clusterIPsInUse: Set<String>
     /// The node ports (and health-check node ports) Services hold.
     public var nodePortsInUse: Set<Int>
 
     /// Creates a context.
-    public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [],
+    public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [], limitRanges: [KubeObject] = [],
                 clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = []) {
         self.storageClasses = storageClasses
         self.priorityClasses = priorityClasses
+        self.limitRanges = limitRanges
         self.clusterIPsInUse = clusterIPsInUse
         self.nodePortsInUse = nodePortsInUse
     }
