@@ -17,17 +17,20 @@ public struct ObjectDefaulter: Sendable {
     }
 
     /// Schemas of the built-in kinds and the known CRDs (for custom resources' defaults).
-    public var registry: SchemaRegistry
+    public let registry: SchemaRegistry
     /// Where Service cluster IPs come from.
-    public var clusterIPs: ClusterIPAllocator
+    public let clusterIPs: ClusterIPAllocator
     /// Where Service node ports come from.
-    public var nodePorts: NodePortAllocator
+    public let nodePorts: NodePortAllocator
+    /// The `group/kind` of every kind a CRD in the registry defines.
+    private let customKinds: Set<String>
 
     /// Creates a defaulter.
     public init(registry: SchemaRegistry, clusterIPs: ClusterIPAllocator = .standard, nodePorts: NodePortAllocator = .standard) {
         self.registry = registry
         self.clusterIPs = clusterIPs
         self.nodePorts = nodePorts
+        customKinds = Set(registry.crds.map { "\($0.group)/\($0.kind)" })
     }
 
     /// `object` as the API server would store it after `operation`.
@@ -84,7 +87,7 @@ public struct ObjectDefaulter: Sendable {
     public func defaulted(_ object: KubeObject) -> KubeObject {
         var value = object.value
         let gvk = object.gvk
-        let isCustom = registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        let isCustom = customKinds.contains("\(gvk.group)/\(gvk.kind)")
         if !isCustom, case .found(let schema) = registry.lookup(gvk) {
             value = CanonicalQuantity.apply(to: value, schema: schema)
         }
