@@ -49,7 +49,8 @@ import Testing
         let state = objects.map(defaulter.defaulted)
         return AdmissionContext(storageClasses: state.filter { $0.kind == "StorageClass" },
                                 priorityClasses: state.filter { $0.kind == "PriorityClass" },
-                                limitRanges: state.filter { $0.kind == "LimitRange" })
+                                limitRanges: state.filter { $0.kind == "LimitRange" },
+                                ingressClasses: state.filter { $0.kind == "IngressClass" })
     }
 
     /// What Kubernetes 1.37 stores that 1.20.2 did not (or the other way round).
@@ -91,6 +92,12 @@ import Testing
                 value.set(.string(uid), at: path + ["batch.kubernetes.io/controller-uid"])
                 value.set(.string(jobName), at: path + ["batch.kubernetes.io/job-name"])
             }
+        case "CSIDriver":
+            // storageCapacity (1.24), requiresRepublish (1.21) and seLinuxMount (1.27, gate on by
+            // default from 1.28) are defaulted in 1.37.
+            value.set(false, at: ["spec", "storageCapacity"])
+            value.set(false, at: ["spec", "requiresRepublish"])
+            value.set(false, at: ["spec", "seLinuxMount"])
         case "Namespace":
             // The kubernetes.io/metadata.name label is set from 1.22 (NamespaceDefaultLabelName).
             value.set(value[path: "metadata", "name"], at: ["metadata", "labels", "kubernetes.io/metadata.name"])

@@ -51,6 +51,8 @@ public struct ObjectDefaulter: Sendable {
                 StorageDefaults.applyProtectionFinalizer(&value, finalizer: "kubernetes.io/pvc-protection")
             case ("", "PersistentVolume"):
                 StorageDefaults.applyProtectionFinalizer(&value, finalizer: "kubernetes.io/pv-protection")
+            case ("networking.k8s.io", "Ingress"):
+                ClusterObjectDefaults.applyDefaultIngressClass(&value, defaultClass: context.defaultIngressClass)
             case ("batch", "Job"):
                 if let uid = object.uid {
                     let labelsFromTemplate = object.labels.isEmpty && object[path: "spec", "template", "metadata", "labels"]?.object != nil
@@ -71,7 +73,9 @@ public struct ObjectDefaulter: Sendable {
                                                nodePortsInUse: context.nodePortsInUse)
             try allocation.apply(to: &value, old: old?.value)
         }
-        if let initial = InitialStatus.of(group: gvk.group, kind: gvk.kind, object: value) {
+        if gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition" {
+            value["status"] = ExtensionDefaults.customResourceDefinitionStatus(value, old: old?.value)
+        } else if let initial = InitialStatus.of(group: gvk.group, kind: gvk.kind, object: value) {
             if let old {
                 value["status"] = old["status"] ?? initial
             } else {
@@ -113,6 +117,13 @@ public struct ObjectDefaulter: Sendable {
             ClusterObjectDefaults.applyBinding(&value)
         case ("networking.k8s.io", "NetworkPolicy"): ClusterObjectDefaults.applyNetworkPolicy(&value)
         case ("scheduling.k8s.io", "PriorityClass"): ClusterObjectDefaults.applyPriorityClass(&value)
+        case ("apiextensions.k8s.io", "CustomResourceDefinition"): ExtensionDefaults.applyCustomResourceDefinition(&value)
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"):
+            ExtensionDefaults.applyWebhookConfiguration(&value, mutating: false)
+        case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"):
+            ExtensionDefaults.applyWebhookConfiguration(&value, mutating: true)
+        case ("storage.k8s.io", "CSIDriver"): ExtensionDefaults.applyCSIDriver(&value)
+        case ("networking.k8s.io", "IngressClass"): ExtensionDefaults.applyIngressClass(&value)
         case ("autoscaling", "HorizontalPodAutoscaler") where gvk.version == "v2":
             ClusterObjectDefaults.applyHorizontalPodAutoscaler(&value)
         default:
