@@ -45,7 +45,7 @@ public struct ObjectDefaulter: Sendable {
             old = nil
             switch (gvk.group, gvk.kind) {
             case ("", "Pod"):
-                try PodDefaults.apply(to: &value, context: context)
+                try PodDefaults.admit(&value, context: context)
             case ("", "PersistentVolumeClaim"):
                 StorageDefaults.applyClaim(&value, defaultStorageClass: context.defaultStorageClass)
                 StorageDefaults.applyProtectionFinalizer(&value, finalizer: "kubernetes.io/pvc-protection")
@@ -96,7 +96,7 @@ public struct ObjectDefaulter: Sendable {
             value = CanonicalQuantity.apply(to: value, schema: schema)
         }
         switch (gvk.group, gvk.kind) {
-        case ("", "Pod"): value.edit("spec", create: true) { PodSpecDefaults.apply(to: &$0, isPod: true) }
+        case ("", "Pod"): PodDefaults.applyDefaults(to: &value)
         case ("", "PodTemplate"): WorkloadDefaults.applyPodTemplate(&value)
         case ("", "ReplicationController"): WorkloadDefaults.applyReplicationController(&value)
         case ("", "Service"): ServiceDefaults.apply(to: &value)

@@ -1,16 +1,11 @@
 import KPlanCore
 
 /// What a Pod gets beyond any pod spec: core/v1 `SetDefaults_Pod` (requests from limits, service
-/// links) and the mutating admission plugins enabled by default that act on Pods (ServiceAccount,
-/// Priority, DefaultTolerationSeconds).
+/// links, host ports) and the mutating admission plugins enabled by default that act on Pods
+/// (LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds).
 enum PodDefaults {
-    /// Applies the Pod defaults and admission plugins to `pod`; refuses a Pod naming a PriorityClass
-    /// that does not exist, as the Priority plugin does.
-    static func apply(to pod: inout JSONValue, context: AdmissionContext) throws(APIError) {
-        var failure: APIError?
-        let podName = pod[path: "metadata", "name"]?.string ?? ""
-        let namespace = pod[path: "metadata", "namespace"]?.string ?? ""
-        let limitRanges = context.limitRanges.filter { $0.namespace == namespace }.sorted { $0.name < $1.name }
+    /// Applies `SetDefaults_Pod` and the pod spec defaults to `pod`.
+    static func applyDefaults(to pod: inout JSONValue) {
         pod.edit("spec", create: true) { spec in
             for key in ["initContainers", "containers"] {
                 spec.editItems(key) { $0.edit("resources", applyRequestsFromLimits) }
@@ -18,6 +13,15 @@ enum PodDefaults {
             spec.setDefault("enableServiceLinks", true)
             PodSpecDefaults.apply(to: &spec, isPod: true)
         }
+    }
+
+    /// Applies the admission plugins that act on a Pod being created; refuses a Pod naming a
+    /// PriorityClass that does not exist, as the Priority plugin does.
+    static func admit(_ pod: inout JSONValue, context: AdmissionContext) throws(APIError) {
+        var failure: APIError?
+        let podName = pod[path: "metadata", "name"]?.string ?? ""
+        let namespace = pod[path: "metadata", "namespace"]?.string ?? ""
+        let limitRanges = context.limitRanges.filter { $0.namespace == namespace }.sorted { $0.name < $1.name }
         for limitRange in limitRanges { applyLimitRange(limitRange, to: &pod) }
         pod.edit("spec", create: true) { spec in
             if spec.isUnset("serviceAccountName") {
