@@ -52,7 +52,8 @@ public struct ObjectValidator: Sendable {
             + SemanticChecker.check(resource, scope: registry.scope(for: gvk)) + serverFindings)
             .filter { $0.severity == .error }
         guard !findings.isEmpty else { return }
-        let errors = findings.map { APIFieldError($0, tree: tree, object: object.value) }
+        let isCustom = registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        let errors = findings.map { APIFieldError($0, tree: tree, object: object.value, isCustom: isCustom) }
         let diagnostics = zip(findings, errors).map { finding, error in
             located(finding, error: error, tree: tree, source: source)
         }
