@@ -85,6 +85,27 @@ import Testing
         #expect(updated[path: "status"] == stored[path: "status"])
     }
 
+    @Test func changingTheTypeDropsWhatTheOldTypeNeeded() throws {
+        let balancer = Self.service("web", spec: ["type": "LoadBalancer", "externalTrafficPolicy": "Local", "ports": [["port": 80]]])
+        let stored = try Self.defaulter.admit(balancer, operation: .create, context: AdmissionContext())
+        // As a server-side apply merges it: the new type over the stored object.
+        var merged = stored
+        merged[path: "spec", "type"] = "ClusterIP"
+        merged[path: "spec", "externalTrafficPolicy"] = nil
+        let updated = try Self.defaulter.admit(merged, operation: .update(old: stored), context: AdmissionContext(clusterIPsInUse: ["10.96.0.2"]))
+        #expect(updated[path: "spec", "ports"]?.array?.first?["nodePort"] == nil)
+        #expect(updated[path: "spec", "healthCheckNodePort"] == nil)
+        #expect(updated[path: "spec", "allocateLoadBalancerNodePorts"] == nil)
+        #expect(updated[path: "spec", "clusterIP"] == stored[path: "spec", "clusterIP"])
+        var external = stored
+        external[path: "spec", "type"] = "ExternalName"
+        external[path: "spec", "externalName"] = "example.com"
+        let renamed = try Self.defaulter.admit(external, operation: .update(old: stored), context: AdmissionContext())
+        #expect(renamed[path: "spec", "clusterIP"] == nil)
+        #expect(renamed[path: "spec", "ipFamilies"] == nil)
+        #expect(renamed[path: "spec", "externalTrafficPolicy"] == nil)
+    }
+
     @Test func aLocalLoadBalancerGetsAHealthCheckPort() throws {
         let created = try Self.defaulter.admit(
             Self.service("lb", spec: ["type": "LoadBalancer", "externalTrafficPolicy": "Local", "ports": [["port": 80]]]),

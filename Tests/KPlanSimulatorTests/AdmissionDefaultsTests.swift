@@ -28,17 +28,29 @@ import Testing
     }
 
     @Test(arguments: cases) func matchesTheAPIServer(_ name: String) throws {
-        let input = try #require(Self.load("manifests/defaults/\(name).yaml"))
+        // The first document is the object; any others are the cluster state it is admitted against
+        // (they existed on the server when the fixture was made).
+        let documents = Self.loadAll("manifests/defaults/\(name).yaml").compactMap(KubeObject.init)
         var expected = try #require(Self.load("golden/defaults/\(name).json"))
-        var object = try #require(KubeObject(input))
+        var object = try #require(documents.first)
+        let defaulter = ObjectDefaulter(registry: try SchemaRegistry.builtin())
+        let context = Self.context(documents.dropFirst(), defaulter: defaulter)
         // The server's uid, so that a Job's generated selector and labels can match.
         object.uid = expected[path: "metadata", "uid"]?.string
-        let defaulter = ObjectDefaulter(registry: try SchemaRegistry.builtin())
-        let stored = try defaulter.admit(object, operation: .create, context: AdmissionContext())
+        let stored = try defaulter.admit(object, operation: .create, context: context)
         Self.patchTo137(&expected, name: name)
         let actual = Self.comparable(stored.value)
         expected = Self.comparable(expected)
         #expect(actual.prettyJSON == expected.prettyJSON, "\(name): defaulted object differs:\n\(Self.lineDiff(expected.prettyJSON, actual.prettyJSON))")
+    }
+
+    /// The cluster state `objects` make, stored as the defaulter would store them.
+    static func context(_ objects: ArraySlice<KubeObject>, defaulter: ObjectDefaulter) -> AdmissionContext {
+        let state = objects.map(defaulter.defaulted)
+        return AdmissionContext(storageClasses: state.filter { $0.kind == "StorageClass" },
+                                priorityClasses: state.filter { $0.kind == "PriorityClass" },
+                                limitRanges: state.filter { $0.kind == "LimitRange" },
+                                ingressClasses: state.filter { $0.kind == "IngressClass" })
     }
 
     /// What Kubernetes 1.37 stores that 1.20.2 did not (or the other way round).
@@ -80,6 +92,12 @@ import Testing
                 value.set(.string(uid), at: path + ["batch.kubernetes.io/controller-uid"])
                 value.set(.string(jobName), at: path + ["batch.kubernetes.io/job-name"])
             }
+        case "CSIDriver":
+            // storageCapacity (1.24), requiresRepublish (1.21) and seLinuxMount (1.27, gate on by
+            // default from 1.28) are defaulted in 1.37.
+            value.set(false, at: ["spec", "storageCapacity"])
+            value.set(false, at: ["spec", "requiresRepublish"])
+            value.set(false, at: ["spec", "seLinuxMount"])
         case "Namespace":
             // The kubernetes.io/metadata.name label is set from 1.22 (NamespaceDefaultLabelName).
             value.set(value[path: "metadata", "name"], at: ["metadata", "labels", "kubernetes.io/metadata.name"])
@@ -139,9 +157,12 @@ import Testing
     }
 
     static func load(_ relativePath: String) -> JSONValue? {
-        guard let data = FileManager.default.contents(atPath: root + "/" + relativePath) else { return nil }
-        let stream = YAMLLoader.load(Array(data), file: relativePath)
-        return stream.documents.first.map { JSONValue($0.root) }
+        loadAll(relativePath).first
+    }
+
+    static func loadAll(_ relativePath: String) -> [JSONValue] {
+        guard let data = FileManager.default.contents(atPath: root + "/" + relativePath) else { return [] }
+        return YAMLLoader.load(Array(data), file: relativePath).documents.filter { !$0.isEmpty }.map { JSONValue($0.root) }
     }
 
     static func lineDiff(_ expected: String, _ actual: String) -> String {

@@ -75,6 +75,15 @@ import Testing
         }
     }
 
+    @Test func imageVolumesGetAPullPolicyByTag() {
+        let pod = Self.defaulter.defaulted(Self.pod([
+            "containers": [["name": "a", "image": "a:1"]],
+            "volumes": [["name": "model", "image": ["reference": "models/llm"]], ["name": "data", "image": ["reference": "data:v2"]]],
+        ]))
+        let policies = pod[path: "spec", "volumes"]?.array?.map { $0[path: "image", "pullPolicy"] }
+        #expect(policies == ["Always", "IfNotPresent"])
+    }
+
     @Test func claimsGetTheDefaultStorageClassAndProtection() throws {
         let standard = try #require(KubeObject(["apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
                                                 "metadata": ["name": "standard", "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]]]))

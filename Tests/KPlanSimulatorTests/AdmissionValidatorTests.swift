@@ -40,8 +40,9 @@ import Testing
         let validator = ObjectValidator(registry: Self.registry)
         let defaulter = ObjectDefaulter(registry: Self.registry)
         for name in AdmissionDefaultsTests.cases {
-            let input = try #require(AdmissionDefaultsTests.load("manifests/defaults/\(name).yaml"))
-            let object = try defaulter.admit(try #require(KubeObject(input)), operation: .create, context: AdmissionContext())
+            let documents = AdmissionDefaultsTests.loadAll("manifests/defaults/\(name).yaml").compactMap(KubeObject.init)
+            let context = AdmissionDefaultsTests.context(documents.dropFirst(), defaulter: defaulter)
+            let object = try defaulter.admit(try #require(documents.first), operation: .create, context: context)
             #expect(throws: Never.self, "\(name)") { try validator.validate(object) }
         }
     }
@@ -86,6 +87,35 @@ import Testing
         let location = try #require(error.diagnostics.first?.location)
         #expect(location.file == "web.yaml")
         #expect(location.range.start.line == 5)
+    }
+
+    @Test func customResourcesAreValidatedAgainstTheirCRD() throws {
+        let crd = KubeObject([
+            "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": ["name": "gadgets.example.com"],
+            "spec": [
+                "group": "example.com", "scope": "Namespaced", "names": ["kind": "Gadget", "plural": "gadgets"],
+                "versions": [[
+                    "name": "v1", "served": true, "storage": true,
+                    "schema": ["openAPIV3Schema": ["type": "object", "properties": ["spec": ["type": "object", "properties": [
+                        "count": ["type": "integer"], "name": ["type": "string"],
+                    ]]]]],
+                ]],
+            ],
+        ])
+        let source = Resource(file: "crd", documentIndex: 0, node: crd.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1))),
+                              gvk: crd.gvk, name: crd.name, namespace: nil)
+        let compiled = try #require(CRDCompiler.compile(source).0)
+        let validator = ObjectValidator(registry: Self.registry.adding(crds: [compiled]))
+        let gadget = KubeObject(["apiVersion": "example.com/v1", "kind": "Gadget", "metadata": ["name": "g", "namespace": "default"],
+                                 "spec": ["count": "three", "name": 5]])
+        let error = try #require(throws: APIError.self) { try validator.validate(gadget) }
+        #expect(error.reason == .invalid)
+        #expect(error.message == "Gadget.example.com \"g\" is invalid: [spec.count: Invalid value: \"string\": spec.count in body must be of type integer: \"three\", "
+            + "spec.name: Invalid value: \"integer\": spec.name in body must be of type string: \"integer\"]")
+        #expect(throws: Never.self) {
+            try validator.validate(KubeObject(["apiVersion": "example.com/v1", "kind": "Gadget", "metadata": ["name": "g", "namespace": "default"],
+                                               "spec": ["count": 3, "name": "x"]]))
+        }
     }
 
     @Test func unknownKindsAreNotFound() throws {

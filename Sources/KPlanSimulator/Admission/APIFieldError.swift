@@ -28,8 +28,10 @@ struct APIFieldError {
         ("Too long", "FieldValueTooLong"), ("Too many", "FieldValueTooMany"),
     ]
 
-    /// Translates `finding`, made on `tree` (built from `object`).
-    init(_ finding: Diagnostic, tree: ValidationTree, object: JSONValue) {
+    /// Translates `finding`, made on `tree` (built from `object`). A custom resource (`isCustom`) is
+    /// decoded without a Go type, so a value of the wrong type is a validation error worded as the
+    /// CRD validator words it.
+    init(_ finding: Diagnostic, tree: ValidationTree, object: JSONValue, isCustom: Bool) {
         let steps = tree.path(at: finding.location.range.start)
         let path = ValidationTree.render(steps)
         let value = ValidationTree.value(at: steps, in: object)
@@ -52,6 +54,12 @@ struct APIFieldError {
             reason = "FieldValueInvalid"
             body = "unknown field \"\(path)\""
             isDecodingError = true
+        case "schema.type" where isCustom:
+            reason = "FieldValueInvalid"
+            let typeName = value?.typeName ?? "null"
+            let expected = String(detail.dropFirst("expected ".count).prefix { $0 != "," })
+            let shown = value?.string ?? typeName
+            body = "Invalid value: \"\(typeName)\": \(path) in body must be of type \(expected): \(Self.quote(shown))"
         case "schema.type", "schema.yaml11-scalar":
             reason = "FieldValueTypeInvalid"
             body = "Invalid value: \(Self.goValue(value)): \(detail)"

@@ -1,22 +1,29 @@
 import KPlanCore
 
-/// The cluster state a write depends on: the StorageClasses (for the DefaultStorageClass plugin)
-/// and PriorityClasses (for Priority) that exist, and the Service addresses and ports allocated.
+/// The cluster state a write depends on: the StorageClasses (for the DefaultStorageClass plugin),
+/// PriorityClasses (for Priority), LimitRanges (for LimitRanger) and IngressClasses (for
+/// DefaultIngressClass) that exist, and the Service addresses and ports allocated.
 public struct AdmissionContext: Sendable {
     /// Every StorageClass in the cluster.
     public var storageClasses: [KubeObject]
     /// Every PriorityClass in the cluster, besides the two built-in system classes.
     public var priorityClasses: [KubeObject]
+    /// The LimitRanges of the namespace written to (for the LimitRanger plugin); others are ignored.
+    public var limitRanges: [KubeObject]
+    /// Every IngressClass in the cluster (for the DefaultIngressClass plugin).
+    public var ingressClasses: [KubeObject]
     /// The cluster IPs Services hold.
     public var clusterIPsInUse: Set<String>
     /// The node ports (and health-check node ports) Services hold.
     public var nodePortsInUse: Set<Int>
 
     /// Creates a context.
-    public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [],
-                clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = []) {
+    public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [], limitRanges: [KubeObject] = [],
+                ingressClasses: [KubeObject] = [], clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = []) {
         self.storageClasses = storageClasses
         self.priorityClasses = priorityClasses
+        self.limitRanges = limitRanges
+        self.ingressClasses = ingressClasses
         self.clusterIPsInUse = clusterIPsInUse
         self.nodePortsInUse = nodePortsInUse
     }
@@ -30,18 +37,25 @@ public struct AdmissionContext: Sendable {
     /// The StorageClass marked default (`storageclass.kubernetes.io/is-default-class: "true"`); when
     /// several are, the newest by creation time, then by name, as the plugin chooses.
     var defaultStorageClass: String? {
-        let marked = storageClasses.filter { isMarkedDefault($0) }
-        return marked.max { lhs, rhs in
+        Self.newest(storageClasses.filter {
+            $0.annotations["storageclass.kubernetes.io/is-default-class"] == "true"
+                || $0.annotations["storageclass.beta.kubernetes.io/is-default-class"] == "true"
+        })
+    }
+
+    /// The IngressClass marked default (`ingressclass.kubernetes.io/is-default-class: "true"`), the
+    /// newest when several are.
+    var defaultIngressClass: String? {
+        Self.newest(ingressClasses.filter { $0.annotations["ingressclass.kubernetes.io/is-default-class"] == "true" })
+    }
+
+    /// The name of the newest object by creation time, then by name.
+    private static func newest(_ objects: [KubeObject]) -> String? {
+        objects.max { lhs, rhs in
             let left = lhs[path: "metadata", "creationTimestamp"]?.string ?? ""
             let right = rhs[path: "metadata", "creationTimestamp"]?.string ?? ""
             return left == right ? lhs.name > rhs.name : left < right
         }?.name
-    }
-
-    private func isMarkedDefault(_ storageClass: KubeObject) -> Bool {
-        let annotations = storageClass.annotations
-        return annotations["storageclass.kubernetes.io/is-default-class"] == "true"
-            || annotations["storageclass.beta.kubernetes.io/is-default-class"] == "true"
     }
 
     /// The value and preemption policy of the PriorityClass `name`, nil when there is none.

@@ -80,6 +80,15 @@ enum ClusterObjectDefaults {
         }
     }
 
+    /// The DefaultIngressClass plugin: an Ingress naming no class (neither `ingressClassName` nor the
+    /// `kubernetes.io/ingress.class` annotation) gets the default IngressClass.
+    static func applyDefaultIngressClass(_ ingress: inout JSONValue, defaultClass: String?) {
+        guard let defaultClass, ingress[path: "metadata", "annotations", "kubernetes.io/ingress.class"] == nil else { return }
+        ingress.edit("spec", create: true) { spec in
+            if spec.isUnset("ingressClassName") { spec["ingressClassName"] = .string(defaultClass) }
+        }
+    }
+
     /// PriorityClass: preempts lower priorities.
     static func applyPriorityClass(_ priorityClass: inout JSONValue) {
         priorityClass.setDefaultString("preemptionPolicy", "PreemptLowerPriority")

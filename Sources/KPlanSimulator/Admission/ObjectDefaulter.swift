@@ -17,17 +17,20 @@ public struct ObjectDefaulter: Sendable {
     }
 
     /// Schemas of the built-in kinds and the known CRDs (for custom resources' defaults).
-    public var registry: SchemaRegistry
+    public let registry: SchemaRegistry
     /// Where Service cluster IPs come from.
-    public var clusterIPs: ClusterIPAllocator
+    public let clusterIPs: ClusterIPAllocator
     /// Where Service node ports come from.
-    public var nodePorts: NodePortAllocator
+    public let nodePorts: NodePortAllocator
+    /// The `group/kind` of every kind a CRD in the registry defines.
+    private let customKinds: Set<String>
 
     /// Creates a defaulter.
     public init(registry: SchemaRegistry, clusterIPs: ClusterIPAllocator = .standard, nodePorts: NodePortAllocator = .standard) {
         self.registry = registry
         self.clusterIPs = clusterIPs
         self.nodePorts = nodePorts
+        customKinds = Set(registry.crds.map { "\($0.group)/\($0.kind)" })
     }
 
     /// `object` as the API server would store it after `operation`.
@@ -42,12 +45,14 @@ public struct ObjectDefaulter: Sendable {
             old = nil
             switch (gvk.group, gvk.kind) {
             case ("", "Pod"):
-                try PodDefaults.apply(to: &value, context: context)
+                try PodDefaults.admit(&value, context: context)
             case ("", "PersistentVolumeClaim"):
                 StorageDefaults.applyClaim(&value, defaultStorageClass: context.defaultStorageClass)
                 StorageDefaults.applyProtectionFinalizer(&value, finalizer: "kubernetes.io/pvc-protection")
             case ("", "PersistentVolume"):
                 StorageDefaults.applyProtectionFinalizer(&value, finalizer: "kubernetes.io/pv-protection")
+            case ("networking.k8s.io", "Ingress"):
+                ClusterObjectDefaults.applyDefaultIngressClass(&value, defaultClass: context.defaultIngressClass)
             case ("batch", "Job"):
                 if let uid = object.uid {
                     let labelsFromTemplate = object.labels.isEmpty && object[path: "spec", "template", "metadata", "labels"]?.object != nil
@@ -68,7 +73,9 @@ public struct ObjectDefaulter: Sendable {
                                                nodePortsInUse: context.nodePortsInUse)
             try allocation.apply(to: &value, old: old?.value)
         }
-        if let initial = InitialStatus.of(group: gvk.group, kind: gvk.kind, object: value) {
+        if gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition" {
+            value["status"] = ExtensionDefaults.customResourceDefinitionStatus(value, old: old?.value)
+        } else if let initial = InitialStatus.of(group: gvk.group, kind: gvk.kind, object: value) {
             if let old {
                 value["status"] = old["status"] ?? initial
             } else {
@@ -84,12 +91,12 @@ public struct ObjectDefaulter: Sendable {
     public func defaulted(_ object: KubeObject) -> KubeObject {
         var value = object.value
         let gvk = object.gvk
-        let isCustom = registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        let isCustom = customKinds.contains("\(gvk.group)/\(gvk.kind)")
         if !isCustom, case .found(let schema) = registry.lookup(gvk) {
             value = CanonicalQuantity.apply(to: value, schema: schema)
         }
         switch (gvk.group, gvk.kind) {
-        case ("", "Pod"): value.edit("spec", create: true) { PodSpecDefaults.apply(to: &$0, isPod: true) }
+        case ("", "Pod"): PodDefaults.applyDefaults(to: &value)
         case ("", "PodTemplate"): WorkloadDefaults.applyPodTemplate(&value)
         case ("", "ReplicationController"): WorkloadDefaults.applyReplicationController(&value)
         case ("", "Service"): ServiceDefaults.apply(to: &value)
@@ -110,6 +117,13 @@ public struct ObjectDefaulter: Sendable {
             ClusterObjectDefaults.applyBinding(&value)
         case ("networking.k8s.io", "NetworkPolicy"): ClusterObjectDefaults.applyNetworkPolicy(&value)
         case ("scheduling.k8s.io", "PriorityClass"): ClusterObjectDefaults.applyPriorityClass(&value)
+        case ("apiextensions.k8s.io", "CustomResourceDefinition"): ExtensionDefaults.applyCustomResourceDefinition(&value)
+        case ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"):
+            ExtensionDefaults.applyWebhookConfiguration(&value, mutating: false)
+        case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"):
+            ExtensionDefaults.applyWebhookConfiguration(&value, mutating: true)
+        case ("storage.k8s.io", "CSIDriver"): ExtensionDefaults.applyCSIDriver(&value)
+        case ("networking.k8s.io", "IngressClass"): ExtensionDefaults.applyIngressClass(&value)
         case ("autoscaling", "HorizontalPodAutoscaler") where gvk.version == "v2":
             ClusterObjectDefaults.applyHorizontalPodAutoscaler(&value)
         default:

@@ -20,6 +20,17 @@ public struct ObjectValidator: Sendable {
     ///   `diagnostics` then point at its lines (else at the field paths, in a file named for the object).
     /// - Throws: `APIError` (`.notFound`, `.badRequest` or `.invalid`).
     public func validate(_ object: KubeObject, source: Resource? = nil) throws(APIError) {
+        try check(object, old: nil, source: source)
+    }
+
+    /// Refuses replacing the stored `old` with `object` when the API server would: everything
+    /// `validate(_:source:)` refuses, and changes to fields that may not change once set.
+    /// - Throws: `APIError` (`.notFound`, `.badRequest` or `.invalid`).
+    public func validateUpdate(_ object: KubeObject, old: KubeObject, source: Resource? = nil) throws(APIError) {
+        try check(object, old: old, source: source)
+    }
+
+    private func check(_ object: KubeObject, old: KubeObject?, source: Resource?) throws(APIError) {
         let gvk = object.gvk
         let schema: Schema
         switch registry.lookup(gvk) {
@@ -30,7 +41,9 @@ public struct ObjectValidator: Sendable {
         let file = source?.file ?? "<\(object.key)>"
         let resource = Resource(file: file, documentIndex: source?.documentIndex ?? 0, node: tree.root, gvk: gvk,
                                 name: object.name, namespace: object.namespace.isEmpty ? nil : object.namespace)
-        let serverFindings = APIServerChecks.check(object.value, gvk: gvk).map { finding in
+        var checks = APIServerChecks.check(object.value, gvk: gvk)
+        if let old { checks += APIServerUpdateChecks.check(object.value, old: old.value, gvk: gvk) }
+        let serverFindings = checks.map { finding in
             Diagnostic(.error, code: finding.code, message: finding.message,
                        at: SourceLocation(file: file, range: SourceRange(at: tree.position(of: finding.path))),
                        object: resource.displayName)
@@ -39,7 +52,8 @@ public struct ObjectValidator: Sendable {
             + SemanticChecker.check(resource, scope: registry.scope(for: gvk)) + serverFindings)
             .filter { $0.severity == .error }
         guard !findings.isEmpty else { return }
-        let errors = findings.map { APIFieldError($0, tree: tree, object: object.value) }
+        let isCustom = registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        let errors = findings.map { APIFieldError($0, tree: tree, object: object.value, isCustom: isCustom) }
         let diagnostics = zip(findings, errors).map { finding, error in
             located(finding, error: error, tree: tree, source: source)
         }

@@ -1,20 +1,29 @@
 import KPlanCore
 
 /// What a Pod gets beyond any pod spec: core/v1 `SetDefaults_Pod` (requests from limits, service
-/// links) and the mutating admission plugins enabled by default that act on Pods (ServiceAccount,
-/// Priority, DefaultTolerationSeconds).
+/// links, host ports) and the mutating admission plugins enabled by default that act on Pods
+/// (LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds).
 enum PodDefaults {
-    /// Applies the Pod defaults and admission plugins to `pod`; refuses a Pod naming a PriorityClass
-    /// that does not exist, as the Priority plugin does.
-    static func apply(to pod: inout JSONValue, context: AdmissionContext) throws(APIError) {
-        var failure: APIError?
-        let podName = pod[path: "metadata", "name"]?.string ?? ""
+    /// Applies `SetDefaults_Pod` and the pod spec defaults to `pod`.
+    static func applyDefaults(to pod: inout JSONValue) {
         pod.edit("spec", create: true) { spec in
             for key in ["initContainers", "containers"] {
                 spec.editItems(key) { $0.edit("resources", applyRequestsFromLimits) }
             }
             spec.setDefault("enableServiceLinks", true)
             PodSpecDefaults.apply(to: &spec, isPod: true)
+        }
+    }
+
+    /// Applies the admission plugins that act on a Pod being created; refuses a Pod naming a
+    /// PriorityClass that does not exist, as the Priority plugin does.
+    static func admit(_ pod: inout JSONValue, context: AdmissionContext) throws(APIError) {
+        var failure: APIError?
+        let podName = pod[path: "metadata", "name"]?.string ?? ""
+        let namespace = pod[path: "metadata", "namespace"]?.string ?? ""
+        let limitRanges = context.limitRanges.filter { $0.namespace == namespace }.sorted { $0.name < $1.name }
+        for limitRange in limitRanges { applyLimitRange(limitRange, to: &pod) }
+        pod.edit("spec", create: true) { spec in
             if spec.isUnset("serviceAccountName") {
                 spec["serviceAccountName"] = "default"
                 spec["serviceAccount"] = "default"
@@ -27,6 +36,45 @@ enum PodDefaults {
             applyDefaultTolerations(to: &spec)
         }
         if let failure { throw failure }
+    }
+
+    /// The LimitRanger plugin: the Container defaults of a LimitRange fill in the limits and requests
+    /// a Pod's containers leave out, noted in the `kubernetes.io/limit-ranger` annotation.
+    private static func applyLimitRange(_ limitRange: KubeObject, to pod: inout JSONValue) {
+        var limits: [String: JSONValue] = [:]
+        var requests: [String: JSONValue] = [:]
+        for item in limitRange[path: "spec", "limits"]?.array ?? [] where item["type"]?.string == "Container" {
+            limits.merge(item["default"]?.object ?? [:]) { _, new in new }
+            requests.merge(item["defaultRequest"]?.object ?? [:]) { _, new in new }
+        }
+        guard !limits.isEmpty || !requests.isEmpty else { return }
+        var notes: [String] = []
+        pod.edit("spec") { spec in
+            for (key, label) in [("containers", "container"), ("initContainers", "init container")] {
+                spec.editItems(key) { container in
+                    let name = container["name"]?.string ?? ""
+                    container.edit("resources", create: true) { resources in
+                        let setRequests = fill(&resources, "requests", from: requests)
+                        let setLimits = fill(&resources, "limits", from: limits)
+                        if !setRequests.isEmpty { notes.append(setRequests.joined(separator: ", ") + " request for \(label) \(name)") }
+                        if !setLimits.isEmpty { notes.append(setLimits.joined(separator: ", ") + " limit for \(label) \(name)") }
+                    }
+                }
+            }
+        }
+        guard !notes.isEmpty else { return }
+        pod.set(.string("LimitRanger plugin set: " + notes.joined(separator: "; ")),
+                at: ["metadata", "annotations", "kubernetes.io/limit-ranger"])
+    }
+
+    /// Adds the `defaults` missing from `resources[key]`; the names added, sorted.
+    private static func fill(_ resources: inout JSONValue, _ key: String, from defaults: [String: JSONValue]) -> [String] {
+        var current = resources[key]?.object ?? [:]
+        let missing = defaults.keys.filter { current[$0] == nil }.sorted()
+        guard !missing.isEmpty else { return [] }
+        for name in missing { current[name] = defaults[name] }
+        resources[key] = .object(current)
+        return missing
     }
 
     /// A container's requests default to its limits, resource by resource.

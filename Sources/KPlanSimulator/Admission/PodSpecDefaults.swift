@@ -109,6 +109,11 @@ enum PodSpecDefaults {
             }
         }
         volume.edit("hostPath") { $0.setDefault("type", "") }
+        volume.edit("image") { image in
+            if image.isUnset("pullPolicy") {
+                image["pullPolicy"] = imageTag(image["reference"]?.string ?? "") == "latest" ? "Always" : "IfNotPresent"
+            }
+        }
         volume.edit("iscsi") { $0.setDefaultString("iscsiInterface", "default") }
         volume.edit("rbd") { rbd in
             rbd.setDefaultString("pool", "rbd")

@@ -18,8 +18,12 @@ struct ServiceAllocation {
         let namespace = service[path: "metadata", "namespace"]?.string ?? ""
         guard var spec = service["spec"], spec.object != nil else { return }
         let type = spec["type"]?.string ?? ""
-        guard type != "ExternalName" else { return }
         let oldSpec = old?["spec"]
+        if let oldSpec { Self.dropTypeDependentFields(in: &spec, old: oldSpec) }
+        guard type != "ExternalName" else {
+            service["spec"] = spec
+            return
+        }
         if let oldSpec {
             Self.patchAllocatedValues(into: &spec, from: oldSpec,
                                       nodePorts: Self.needsNodePorts(spec) && Self.needsNodePorts(oldSpec))
@@ -63,6 +67,35 @@ struct ServiceAllocation {
             spec["healthCheckNodePort"] = .int(Int64(port))
         }
         service["spec"] = spec
+    }
+
+    /// The Service strategy's `dropTypeDependentFields`: after a type change, what the old type had
+    /// allocated or defaulted and the new one does not use is cleared, when the update left it as it
+    /// was (an apply that changes the type need not remove them by hand).
+    private static func dropTypeDependentFields(in spec: inout JSONValue, old: JSONValue) {
+        guard spec["type"] != old["type"] else { return }
+        let type = spec["type"]?.string ?? ""
+        if type == "ExternalName" {
+            for key in ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy", "internalTrafficPolicy"] where spec[key] == old[key] {
+                spec[key] = nil
+            }
+        }
+        if !needsNodePorts(spec) && needsNodePorts(old) {
+            let oldPorts = old["ports"]?.array ?? []
+            if var ports = spec["ports"]?.array {
+                for index in ports.indices where index < oldPorts.count && ports[index]["nodePort"] == oldPorts[index]["nodePort"] {
+                    ports[index]["nodePort"] = nil
+                }
+                spec["ports"] = .array(ports)
+            }
+        }
+        let external = type == "NodePort" || type == "LoadBalancer"
+        if !external, spec["externalTrafficPolicy"] == old["externalTrafficPolicy"] { spec["externalTrafficPolicy"] = nil }
+        if type != "LoadBalancer" {
+            for key in ["healthCheckNodePort", "allocateLoadBalancerNodePorts", "loadBalancerClass"] where spec[key] == old[key] {
+                spec[key] = nil
+            }
+        }
     }
 
     /// Whether a Service of this spec gets node ports: NodePort, and LoadBalancer unless it opts out.

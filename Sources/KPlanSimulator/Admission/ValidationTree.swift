@@ -39,7 +39,11 @@ struct ValidationTree {
         case .array(let items):
             return Node(.sequence(items.enumerated().map { build($1, path: path + [.index($0)]) }), range: range)
         case .null, .bool, .int, .double, .string:
-            return Node(value.node(at: range).content, range: range)
+            // A JSON value's type is what it is: tagged, so the validators read no YAML 1.1 ambiguity
+            // into an unquoted number or boolean.
+            guard let scalar = value.node(at: range).scalar else { return value.node(at: range) }
+            let tagged = Scalar(text: scalar.text, style: scalar.style, tag: "tag:yaml.org,2002:\(value.typeName)", value: scalar.value)
+            return Node(.scalar(tagged), range: range)
         }
     }
 
