@@ -176,7 +176,12 @@ public final class EmbeddedCluster: ClusterBackend {
             }
             var admitted = try admit(merged, live: live, registry: schemas.registry)
             stamp(&admitted, live: live, now: now, isCustom: schemas.registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind })
-            try ObjectValidator(registry: schemas.registry).validate(admitted)
+            let validator = ObjectValidator(registry: schemas.registry)
+            if let live {
+                try validator.validateUpdate(admitted, old: live)
+            } else {
+                try validator.validate(admitted)
+            }
             if let live, Self.sameIgnoringTimes(live, admitted) { return live }
             if dryRun {
                 admitted.resourceVersion = live?.resourceVersion
@@ -209,13 +214,17 @@ public final class EmbeddedCluster: ClusterBackend {
         var context = AdmissionContext()
         switch (object.gvk.group, object.kind) {
         case ("", "Service"):
-            for service in try store.list(group: "", kind: "Service", namespace: nil) where service.key != object.key {
+            for service in try store.list(group: "", kind: "Service", namespace: nil) {
                 context.clusterIPsInUse.formUnion(Self.clusterIPs(of: service.value))
                 context.nodePortsInUse.formUnion(Self.nodePorts(of: service.value))
             }
-        case ("", "Pod"), ("", "PersistentVolumeClaim"):
-            context.storageClasses = try store.list(group: "storage.k8s.io", kind: "StorageClass", namespace: nil).compactMap { KubeObject($0.value) }
-            context.priorityClasses = try store.list(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil).compactMap { KubeObject($0.value) }
+        case ("", "Pod"):
+            context.priorityClasses = try objects(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil)
+            context.limitRanges = try objects(group: "", kind: "LimitRange", namespace: object.namespace)
+        case ("", "PersistentVolumeClaim"):
+            context.storageClasses = try objects(group: "storage.k8s.io", kind: "StorageClass", namespace: nil)
+        case ("networking.k8s.io", "Ingress"):
+            context.ingressClasses = try objects(group: "networking.k8s.io", kind: "IngressClass", namespace: nil)
         default:
             break
         }
@@ -223,6 +232,10 @@ public final class EmbeddedCluster: ClusterBackend {
         var request = object
         if live == nil, request.uid == nil { request.uid = uids.next() }
         return try defaulter.admit(request, operation: live.map { .update(old: $0) } ?? .create, context: context)
+    }
+
+    private func objects(group: String, kind: String, namespace: String?) throws -> [KubeObject] {
+        try store.list(group: group, kind: kind, namespace: namespace).compactMap { KubeObject($0.value) }
     }
 
     /// Identity, timestamps and generation.
