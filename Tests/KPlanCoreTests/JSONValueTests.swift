@@ -39,4 +39,10 @@ import Testing
         #expect(path.description == #".spec.containers[name="app"].ports[0]"#)
         #expect(path.hasPrefix(FieldPath(fields: "spec", "containers")))
     }
+
+    @Test func nodeConversionKeepsResolvedScalars() {
+        let value: JSONValue = ["n": 1, "s": "on", "list": [true, nil, 2.5]]
+        let node = value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
+        #expect(JSONValue(node) == value)
+    }
 }
