@@ -20,13 +20,27 @@ public final class EmbeddedCluster: ClusterBackend {
     private let clock: any ClusterClock
     private let uids: UIDGenerator
     private let fieldManager = FieldManager()
-    /// Compiled CRDs and the registry with them, valid for one store revision.
-    private let cache = Mutex<SchemaCache?>(nil)
+    /// The registry with the stored CRDs, and discovery.
+    private let schemaCache = RevisionCache<Schemas>()
+    /// The cluster IPs and node ports Services hold.
+    private let addressCache = RevisionCache<ServiceAddresses>()
+    /// The objects read last, at the store's revision: a plan reads each object and then dry-runs its
+    /// apply, which reads it again.
+    private let recentReads = RevisionCache<[ResourceKey: StoredObject]>()
 
-    private struct SchemaCache {
-        var revision: Int64
+    private struct Schemas: Sendable {
         var registry: SchemaRegistry
         var catalog: ResourceCatalog
+    }
+
+    private struct ServiceAddresses: Sendable {
+        var clusterIPs: Set<String> = []
+        var nodePorts: Set<Int> = []
+
+        mutating func add(_ service: JSONValue) {
+            clusterIPs.formUnion(EmbeddedCluster.clusterIPs(of: service))
+            nodePorts.formUnion(EmbeddedCluster.nodePorts(of: service))
+        }
     }
 
     /// Namespaces every cluster starts with.
@@ -54,8 +68,22 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     public func get(_ key: ResourceKey, version: String?) async throws -> KubeObject? {
-        guard let stored = try store.get(key) else { return nil }
+        guard let stored = try read(key) else { return nil }
         return Self.served(stored, version: version)
+    }
+
+    /// The stored object, from the recent reads when the store has not moved since.
+    private func read(_ key: ResourceKey) throws -> StoredObject? {
+        let revision = try store.revision
+        if let recent = recentReads.value(at: revision, compute: { [:] })[key] { return recent }
+        let stored = try store.get(key)
+        if let stored {
+            recentReads.advance(from: revision, to: revision) { reads in
+                if reads.count >= 16 { reads.removeAll(keepingCapacity: true) }
+                reads[key] = stored
+            }
+        }
+        return stored
     }
 
     public func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject] {
@@ -88,6 +116,7 @@ public final class EmbeddedCluster: ClusterBackend {
             var deletion = Deletion(transaction: transaction, now: clock.timestamp(), dryRun: options.dryRun)
             let outcome = try deletion.delete(live, modRevision: stored.modRevision, policy: options.propagationPolicy)
             transaction = deletion.transaction
+            if !options.dryRun { invalidateCaches() }
             return outcome
         }
     }
@@ -150,7 +179,7 @@ public final class EmbeddedCluster: ClusterBackend {
         let schema: Schema? = if case .found(let found) = schemas.registry.lookup(gvk) { found } else { nil }
         let key = object.key
         for _ in 0..<8 {
-            let stored = try store.get(key)
+            let stored = try read(key)
             let live = stored.map { Self.served($0, version: nil) }
             if live == nil, !object.namespace.isEmpty {
                 try checkNamespaceAcceptsNew(object.namespace, resource: resource, name: object.name)
@@ -190,15 +219,21 @@ public final class EmbeddedCluster: ClusterBackend {
             var stripped = admitted
             stripped.resourceVersion = nil
             do {
-                let revision = try store.write { transaction in
+                let (before, revision, deleted) = try store.write { transaction in
+                    let before = transaction.revision
                     if let live, live.deletionTimestamp != nil, stripped.finalizers.isEmpty {
                         // The last finalizer is gone: the deletion completes.
                         var deletion = Deletion(transaction: transaction, now: now, dryRun: false)
                         _ = try deletion.delete(stripped, modRevision: stored?.modRevision ?? 0, policy: .background)
                         transaction = deletion.transaction
-                        return transaction.revision
+                        return (before, transaction.revision, true)
                     }
-                    return try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0)
+                    return (before, try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0), false)
+                }
+                if deleted {
+                    invalidateCaches()
+                } else {
+                    recordWrite(of: admitted, from: before, to: revision)
                 }
                 admitted.resourceVersion = String(revision)
                 return admitted
@@ -214,10 +249,9 @@ public final class EmbeddedCluster: ClusterBackend {
         var context = AdmissionContext()
         switch (object.gvk.group, object.kind) {
         case ("", "Service"):
-            for service in try store.list(group: "", kind: "Service", namespace: nil) {
-                context.clusterIPsInUse.formUnion(Self.clusterIPs(of: service.value))
-                context.nodePortsInUse.formUnion(Self.nodePorts(of: service.value))
-            }
+            let addresses = try serviceAddresses()
+            context.clusterIPsInUse = addresses.clusterIPs
+            context.nodePortsInUse = addresses.nodePorts
         case ("", "Pod"):
             context.priorityClasses = try objects(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil)
             context.limitRanges = try objects(group: "", kind: "LimitRange", namespace: object.namespace)
@@ -275,22 +309,46 @@ public final class EmbeddedCluster: ClusterBackend {
         try schemas().registry
     }
 
-    /// The registry (built-in kinds plus stored CRDs) and discovery, recompiled when the store moved.
-    private func schemas() throws -> SchemaCache {
-        let revision = try store.revision
-        if let cached = cache.withLock({ $0 }), cached.revision == revision { return cached }
-        var crds: [CompiledCRD] = []
-        for stored in try store.list(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: nil) {
-            let node = stored.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
-            let resource = Resource(
-                file: "", documentIndex: 0, node: node,
-                gvk: GroupVersionKind(apiVersion: stored.value["apiVersion"]?.string ?? "", kind: "CustomResourceDefinition"),
-                name: stored.key.name, namespace: nil)
-            if let crd = CRDCompiler.compile(resource).0 { crds.append(crd) }
+    /// The registry (built-in kinds plus stored CRDs) and discovery, recompiled when the store moved
+    /// by any write but this process's own writes of other kinds.
+    private func schemas() throws -> Schemas {
+        try schemaCache.value(at: try store.revision) {
+            var crds: [CompiledCRD] = []
+            for stored in try store.list(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: nil) {
+                let node = stored.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
+                let resource = Resource(
+                    file: "", documentIndex: 0, node: node,
+                    gvk: GroupVersionKind(apiVersion: stored.value["apiVersion"]?.string ?? "", kind: "CustomResourceDefinition"),
+                    name: stored.key.name, namespace: nil)
+                if let crd = CRDCompiler.compile(resource).0 { crds.append(crd) }
+            }
+            return Schemas(registry: builtin.adding(crds: crds), catalog: ResourceCatalog(registry: builtin, crds: crds))
         }
-        let fresh = SchemaCache(revision: revision, registry: builtin.adding(crds: crds), catalog: ResourceCatalog(registry: builtin, crds: crds))
-        cache.withLock { $0 = fresh }
-        return fresh
+    }
+
+    /// The addresses and ports every Service holds.
+    private func serviceAddresses() throws -> ServiceAddresses {
+        try addressCache.value(at: try store.revision) {
+            var addresses = ServiceAddresses()
+            for service in try store.list(group: "", kind: "Service", namespace: nil) { addresses.add(service.value) }
+            return addresses
+        }
+    }
+
+    /// Forgets what was derived from the store (after deletions, which may cascade).
+    private func invalidateCaches() {
+        schemaCache.invalidate()
+        addressCache.invalidate()
+    }
+
+    /// Keeps the caches current across this process's own write of `object` from `old` to `new`.
+    private func recordWrite(of object: KubeObject, from old: Int64, to new: Int64) {
+        let isCRD = object.gvk.group == "apiextensions.k8s.io" && object.kind == "CustomResourceDefinition"
+        if isCRD { schemaCache.invalidate() } else { schemaCache.advance(from: old, to: new) }
+        let isService = object.gvk.group.isEmpty && object.kind == "Service"
+        addressCache.advance(from: old, to: new) { addresses in
+            if isService { addresses.add(object.value) }
+        }
     }
 
     private func resource(group: String, kind: String, version: String?, catalog: ResourceCatalog? = nil) throws -> APIResource {
