@@ -190,6 +190,11 @@ public final class EmbeddedCluster: ClusterBackend {
             if let live, live.deletionTimestamp != nil, live.finalizers.isEmpty {
                 throw APIMessages.notFound(resource, name: object.name)
             }
+            if case .apply(let manager, _) = operation, let live, live.deletionTimestamp == nil,
+                fieldManager.isNoOpApply(live: live, applied: object, manager: manager, schema: schema)
+            {
+                return live
+            }
             let now = clock.timestamp()
             var merged: KubeObject
             switch operation {

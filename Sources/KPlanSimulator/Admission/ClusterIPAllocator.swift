@@ -26,12 +26,12 @@ public struct ClusterIPAllocator: Sendable {
     private var broadcast: UInt32 { network | (UInt32.max >> UInt32(prefixLength)) }
 
     /// The address for a Service: `requested` when given (refused when malformed, outside the range or
-    /// in use), else the lowest free one. `inUse` are the addresses other Services hold.
+    /// in use), else the lowest free one. `inUse` are the addresses Services hold, less `ownedBefore`,
+    /// the ones this Service held before (an update may keep them).
     /// - Parameter isKubernetesService: whether this is `default/kubernetes`, the only Service that
     ///   may take the reserved first address.
-    public func allocate(requested: String?, inUse: Set<String>, isKubernetesService: Bool = false,
+    public func allocate(requested: String?, inUse: Set<String>, ownedBefore: Set<String> = [], isKubernetesService: Bool = false,
                          serviceName: String) throws(APIError) -> String {
-        let used = Set(inUse.compactMap(Self.parse))
         if let requested, !requested.isEmpty {
             guard let address = Self.parse(requested) else {
                 throw invalid(serviceName, requested, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)", field: "spec.clusterIPs[0]")
@@ -40,11 +40,13 @@ public struct ClusterIPAllocator: Sendable {
                 throw invalid(serviceName, requested,
                               "failed to allocate IP \(requested): the provided IP (\(requested)) is not in the valid range. The range of valid IPs is \(cidr)")
             }
-            guard !used.contains(address) else {
+            // Addresses are compared as text: `parse` accepts only the canonical dotted quad.
+            guard !inUse.contains(requested) || ownedBefore.contains(requested) else {
                 throw invalid(serviceName, requested, "failed to allocate IP \(requested): provided IP is already allocated")
             }
             return requested
         }
+        let used = Set(inUse.subtracting(ownedBefore).compactMap(Self.parse))
         if isKubernetesService && !used.contains(network + 1) { return kubernetesServiceIP }
         var candidate = network + 2
         while candidate < broadcast {

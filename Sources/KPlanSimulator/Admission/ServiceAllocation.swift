@@ -35,10 +35,9 @@ struct ServiceAllocation {
             spec["clusterIP"] = "None"
             spec["clusterIPs"] = ["None"]
         } else {
-            var inUse = clusterIPsInUse
-            for own in oldSpec?["clusterIPs"]?.array?.compactMap(\.string) ?? [] { inUse.remove(own) }
+            let owned = Set(oldSpec?["clusterIPs"]?.array?.compactMap(\.string) ?? [])
             let address = try clusterIPs.allocate(
-                requested: requested, inUse: inUse,
+                requested: requested, inUse: clusterIPsInUse, ownedBefore: owned,
                 isKubernetesService: name == "kubernetes" && namespace == "default", serviceName: name)
             spec["clusterIP"] = .string(address)
             spec["clusterIPs"] = [.string(address)]

@@ -82,6 +82,26 @@ public struct FieldManager: Sendable {
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
+    /// Whether applying `applied` as `manager` would leave `live` exactly as it is: the manager's
+    /// Apply entry, at the same apiVersion, already owns exactly the fields `applied` sets, and each
+    /// holds the applied value. Then `apply` would change nothing, and nothing after it would either
+    /// (defaulting and validation already passed when `live` was stored); a plan skips the dry run.
+    public func isNoOpApply(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> Bool {
+        guard applied[path: "metadata", "managedFields"] == nil else { return false }
+        let managed = ManagedFields(of: live.value)
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
+        guard let entry = managed.entries[identity], entry.apiVersion == applied.apiVersion else { return false }
+        let type = FieldType(schema: schema)
+        let liveValue = Self.withoutManagedFields(live.value) ?? .object([:])
+        do {
+            let fields = try FieldSet.of(applied.value, type: type).recursiveDifference(ignoredFields).difference(Self.strippedFields)
+            guard entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields else { return false }
+            return try ValueMerge.merge(liveValue, applied.value, type: type) == liveValue
+        } catch {
+            return false
+        }
+    }
+
     /// A non-apply write (create, replace, patch) of `new` by `manager` over `live` (nil: a create).
     ///
     /// The manager gains every field the write added or changed (operation `Update`), other managers
