@@ -134,26 +134,9 @@ enum CanonicalQuantity {
 
     /// `value` with every quantity `schema` declares written canonically.
     static func apply(to value: JSONValue, schema: Schema) -> JSONValue {
-        var result = value
-        if let base = schema.base { result = apply(to: result, schema: base) }
-        if schema.special == .quantity {
-            return canonical(result).map(JSONValue.string) ?? result
-        }
-        switch result {
-        case .object(var members):
-            for (name, member) in members {
-                if let property = schema.property(name) {
-                    members[name] = apply(to: member, schema: property)
-                } else if case .schema(let additional) = schema.additionalProperties {
-                    members[name] = apply(to: member, schema: additional)
-                }
-            }
-            return .object(members)
-        case .array(let items):
-            guard let itemSchema = schema.items else { return result }
-            return .array(items.map { apply(to: $0, schema: itemSchema) })
-        case .null, .bool, .int, .double, .string:
-            return result
+        SchemaGuidedRewrite.apply(to: value, schema: schema) { node, schema in
+            guard schema.special == .quantity else { return node }
+            return canonical(node).map(JSONValue.string) ?? node
         }
     }
 }

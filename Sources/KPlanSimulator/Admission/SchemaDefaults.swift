@@ -7,10 +7,8 @@ import KPlanValidation
 enum SchemaDefaults {
     /// `value` with the defaults of `schema` applied throughout.
     static func apply(to value: JSONValue, schema: Schema) -> JSONValue {
-        var result = value
-        if let base = schema.base { result = apply(to: result, schema: base) }
-        switch result {
-        case .object(var members):
+        SchemaGuidedRewrite.apply(to: value, schema: schema) { node, schema in
+            guard case .object(var members) = node else { return node }
             for (index, name) in schema.propertyNames.enumerated() {
                 let property = schema.propertySchemas[index]
                 guard let defaultValue = property.defaultValue else { continue }
@@ -19,19 +17,7 @@ enum SchemaDefaults {
                     members[name] = JSONValue(defaultValue)
                 }
             }
-            for (name, member) in members {
-                if let property = schema.property(name) {
-                    members[name] = apply(to: member, schema: property)
-                } else if case .schema(let additional) = schema.additionalProperties {
-                    members[name] = apply(to: member, schema: additional)
-                }
-            }
             return .object(members)
-        case .array(let items):
-            guard let itemSchema = schema.items else { return result }
-            return .array(items.map { apply(to: $0, schema: itemSchema) })
-        case .null, .bool, .int, .double, .string:
-            return result
         }
     }
 }
