@@ -48,18 +48,18 @@ public struct PlanJSONRenderer: PlanRenderer {
     /// Renders the plan as a `kplan.dev/v1alpha1` Plan document.
     public func render(_ plan: Plan) -> String {
         let shown = showSecrets ? plan : SecretMasker.mask(plan)
-        var changes: [KPlanCore.JSONValue] = []
-        var waves: [KPlanCore.JSONValue] = []
+        var changes: [JSONValue] = []
+        var waves: [JSONValue] = []
         for (number, wave) in zip(1..., shown.waves) {
             var kinds: [String] = []
             for change in wave where !kinds.contains(change.key.kind) { kinds.append(change.key.kind) }
             waves.append([
-                "wave": .int(Int64(number)), "kinds": .array(kinds.map(KPlanCore.JSONValue.string)),
+                "wave": .int(Int64(number)), "kinds": .array(kinds.map(JSONValue.string)),
                 "objects": .int(Int64(wave.count)),
             ])
             changes += wave.map { Self.change($0, wave: number) }
         }
-        let document: KPlanCore.JSONValue = [
+        let document: JSONValue = [
             "apiVersion": .string(Self.apiVersion),
             "kind": "Plan",
             "summary": [
@@ -75,7 +75,7 @@ public struct PlanJSONRenderer: PlanRenderer {
         return document.prettyJSON
     }
 
-    private static func change(_ change: PlannedChange, wave: Int) -> KPlanCore.JSONValue {
+    private static func change(_ change: PlannedChange, wave: Int) -> JSONValue {
         let unchanged = change.action == .unchanged
         return [
             "action": .string(change.action.rawValue),
