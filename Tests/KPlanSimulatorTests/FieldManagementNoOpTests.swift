@@ -2,7 +2,7 @@ import KPlanCore
 import KPlanSimulator
 import Testing
 
-/// `FieldManager.isNoOpApply`: the shortcut a plan takes must agree with a real apply.
+/// `FieldManager.unchangedOwnershipMerge`: the shortcut a plan takes must agree with a real apply.
 @Suite struct FieldManagementNoOpTests {
     typealias Support = FieldManagementTestSupport
 
@@ -30,26 +30,35 @@ import Testing
     @Test func theSameConfigBySameManagerIsANoOp() throws {
         let live = try stored()
         let schema = try Support.schema("apps/v1", "Deployment")
-        #expect(FieldManager().isNoOpApply(live: live, applied: Support.object(Self.config), manager: "kplan", schema: schema))
+        let merged = FieldManager().unchangedOwnershipMerge(live: live, applied: Support.object(Self.config), manager: "kplan", schema: schema)
+        #expect(merged == FieldManager.withoutManagedFields(live.value))
         let again = try FieldManager().apply(live: live, applied: Support.object(Self.config), manager: "kplan", force: false, now: Support.later, schema: schema)
         #expect(again == live)
     }
 
+    @Test func aChangedValueShowsInTheMerge() throws {
+        let live = try stored()
+        let changed = Self.config.replacingOccurrences(of: "image: nginx:1.27", with: "image: nginx:1.28")
+        let merged = FieldManager().unchangedOwnershipMerge(live: live, applied: Support.object(changed), manager: "kplan",
+                                                           schema: try Support.schema("apps/v1", "Deployment"))
+        #expect(merged != nil)
+        #expect(merged != FieldManager.withoutManagedFields(live.value))
+    }
+
     @Test(arguments: [
-        ("a changed value", "image: nginx:1.27", "image: nginx:1.28"),
         ("a dropped field", ", labels: {app: web}}", "}"),
         ("an added field", "replicas: 2", "replicas: 2\n  minReadySeconds: 5"),
     ])
-    func anyDifferenceIsNotANoOp(_ what: String, _ from: String, _ to: String) throws {
+    func ownershipChangesAreNotShortcut(_ what: String, _ from: String, _ to: String) throws {
         let live = try stored()
         let changed = Self.config.replacingOccurrences(of: from, with: to)
         #expect(changed != Self.config, "the edit for \(what) must apply")
-        #expect(!FieldManager().isNoOpApply(live: live, applied: Support.object(changed), manager: "kplan",
-                                           schema: try Support.schema("apps/v1", "Deployment")))
+        #expect(FieldManager().unchangedOwnershipMerge(live: live, applied: Support.object(changed), manager: "kplan",
+                                                      schema: try Support.schema("apps/v1", "Deployment")) == nil)
     }
 
-    @Test func anotherManagerIsNotANoOp() throws {
-        #expect(!FieldManager().isNoOpApply(live: try stored(), applied: Support.object(Self.config), manager: "someone",
-                                           schema: try Support.schema("apps/v1", "Deployment")))
+    @Test func anotherManagerIsNotShortcut() throws {
+        #expect(FieldManager().unchangedOwnershipMerge(live: try stored(), applied: Support.object(Self.config), manager: "someone",
+                                                      schema: try Support.schema("apps/v1", "Deployment")) == nil)
     }
 }

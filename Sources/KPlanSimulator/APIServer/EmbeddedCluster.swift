@@ -191,7 +191,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 throw APIMessages.notFound(resource, name: object.name)
             }
             if case .apply(let manager, _) = operation, let live, live.deletionTimestamp == nil,
-                fieldManager.isNoOpApply(live: live, applied: object, manager: manager, schema: schema)
+                isNoOp(applying: object, as: manager, to: live, schema: schema, registry: schemas.registry)
             {
                 return live
             }
@@ -247,6 +247,19 @@ public final class EmbeddedCluster: ClusterBackend {
             }
         }
         throw APIMessages.modified(resource, name: object.name)
+    }
+
+    /// Whether an apply would change nothing: ownership stays as it is and the merged object, once
+    /// defaulted, is the live one. Such an apply (most of a plan's) skips admission and validation,
+    /// which the live object passed when it was stored.
+    private func isNoOp(applying object: KubeObject, as manager: String, to live: KubeObject, schema: Schema?, registry: SchemaRegistry) -> Bool {
+        guard let merged = fieldManager.unchangedOwnershipMerge(live: live, applied: object, manager: manager, schema: schema) else {
+            return false
+        }
+        let liveValue = FieldManager.withoutManagedFields(live.value)
+        if merged == liveValue { return true }
+        guard let candidate = KubeObject(merged) else { return false }
+        return ObjectDefaulter(registry: registry).defaulted(candidate).value == liveValue
     }
 
     /// Defaulting and the mutating admission plugins.

@@ -82,23 +82,27 @@ public struct FieldManager: Sendable {
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
-    /// Whether applying `applied` as `manager` would leave `live` exactly as it is: the manager's
-    /// Apply entry, at the same apiVersion, already owns exactly the fields `applied` sets, and each
-    /// holds the applied value. Then `apply` would change nothing, and nothing after it would either
-    /// (defaulting and validation already passed when `live` was stored); a plan skips the dry run.
-    public func isNoOpApply(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> Bool {
-        guard applied[path: "metadata", "managedFields"] == nil else { return false }
+    /// What applying `applied` as `manager` would make of `live`'s value (managed fields left out)
+    /// when the manager's Apply entry, at the same apiVersion, already owns exactly the fields
+    /// `applied` sets: then nothing would be pruned and no ownership would move, and if this value
+    /// (once defaulted) equals `live`'s, the apply changes nothing. Nil when ownership would change.
+    public func unchangedOwnershipMerge(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> JSONValue? {
+        guard applied[path: "metadata", "managedFields"] == nil else { return nil }
         let managed = ManagedFields(of: live.value)
         let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
-        guard let entry = managed.entries[identity], entry.apiVersion == applied.apiVersion else { return false }
         let type = FieldType(schema: schema)
-        let liveValue = Self.withoutManagedFields(live.value) ?? .object([:])
         do {
             let fields = try FieldSet.of(applied.value, type: type).recursiveDifference(ignoredFields).difference(Self.strippedFields)
-            guard entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields else { return false }
-            return try ValueMerge.merge(liveValue, applied.value, type: type) == liveValue
+            if let entry = managed.entries[identity] {
+                guard entry.apiVersion == applied.apiVersion,
+                    entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
+                else { return nil }
+            } else {
+                guard fields.isEmpty else { return nil }
+            }
+            return try ValueMerge.merge(Self.withoutManagedFields(live.value) ?? .object([:]), applied.value, type: type)
         } catch {
-            return false
+            return nil
         }
     }
 
@@ -236,7 +240,8 @@ public struct FieldManager: Sendable {
         return KubeObject(result.written(into: value)) ?? KubeObject([:])
     }
 
-    private static func withoutManagedFields(_ value: JSONValue?) -> JSONValue? {
+    /// `value` without `metadata.managedFields`.
+    public static func withoutManagedFields(_ value: JSONValue?) -> JSONValue? {
         guard var value else { return nil }
         value.set(nil, at: ["metadata", "managedFields"])
         return value
