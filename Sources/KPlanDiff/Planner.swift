@@ -59,10 +59,15 @@ public struct Planner: Sendable {
         var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
         var changes: [PlannedChange] = []
         waves += Array(repeating: 0, count: objects.count - memberCount)
+        let servedObjects = objects.filter { served.contains(GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind)) }
+        let liveObjects = try await backend.get(servedObjects.map(\.object.key))
         for (index, manifest) in objects.enumerated() {
             let object = manifest.object
             let groupKind = GroupKindName(group: object.gvk.group, kind: object.kind)
-            let live = served.contains(groupKind) ? try await backend.get(object.key, version: object.gvk.version) : nil
+            var live = liveObjects[object.key]
+            if let found = live, found.gvk.version != object.gvk.version {
+                live = try await backend.get(object.key, version: object.gvk.version)
+            }
             let after: KubeObject
             if live == nil && (createdNamespaces.contains(object.namespace) || (!served.contains(groupKind) && definedKinds.contains(groupKind))) {
                 // Its namespace or its CRD is created by this plan: no server can dry-run it yet.

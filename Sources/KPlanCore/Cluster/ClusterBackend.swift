@@ -8,6 +8,10 @@ public protocol ClusterBackend: Sendable {
     /// kinds served at several versions (nil: the preferred one).
     func get(_ key: ResourceKey, version: String?) async throws -> KubeObject?
 
+    /// The objects with these keys that exist, in their preferred versions: one round trip for many
+    /// reads (a plan reads every desired object's live state at once).
+    func get(_ keys: [ResourceKey]) async throws -> [ResourceKey: KubeObject]
+
     /// Every object of a kind, in one namespace or (nil) all, whose labels include `labels`.
     func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject]
 

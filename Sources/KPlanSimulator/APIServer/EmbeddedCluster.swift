@@ -68,13 +68,19 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     public func get(_ key: ResourceKey, version: String?) async throws -> KubeObject? {
-        guard let stored = try read(key) else { return nil }
+        guard let stored = try read(key, at: try store.revision) else { return nil }
         return Self.served(stored, version: version)
     }
 
-    /// The stored object, from the recent reads when the store has not moved since.
-    private func read(_ key: ResourceKey) throws -> StoredObject? {
+    public func get(_ keys: [ResourceKey]) async throws -> [ResourceKey: KubeObject] {
         let revision = try store.revision
+        let found = try store.get(keys: keys)
+        recentReads.set(found, at: revision)
+        return found.mapValues { Self.served($0, version: nil) }
+    }
+
+    /// The stored object at `revision` (the store's current one), from the recent reads when there.
+    private func read(_ key: ResourceKey, at revision: Int64) throws -> StoredObject? {
         if let recent = recentReads.value(at: revision, compute: { [:] })[key] { return recent }
         let stored = try store.get(key)
         if let stored {
@@ -167,7 +173,8 @@ public final class EmbeddedCluster: ClusterBackend {
     /// store it if the live object has not moved meanwhile (retried a few times when it has, as the
     /// API server's update loop does).
     private func write(_ request: KubeObject, operation: Operation, dryRun: Bool) throws -> KubeObject {
-        let schemas = try schemas()
+        var revision = try store.revision
+        let schemas = try schemas(at: revision)
         let gvk = request.gvk
         let resource = try resource(group: gvk.group, kind: gvk.kind, version: gvk.version, catalog: schemas.catalog)
         var object = request
@@ -179,7 +186,7 @@ public final class EmbeddedCluster: ClusterBackend {
         let schema: Schema? = if case .found(let found) = schemas.registry.lookup(gvk) { found } else { nil }
         let key = object.key
         for _ in 0..<8 {
-            let stored = try read(key)
+            let stored = try read(key, at: revision)
             let live = stored.map { Self.served($0, version: nil) }
             if live == nil, !object.namespace.isEmpty {
                 try checkNamespaceAcceptsNew(object.namespace, resource: resource, name: object.name)
@@ -208,7 +215,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 }
                 merged = fieldManager.update(live: live, new: replacement, manager: manager, now: now, schema: schema)
             }
-            var admitted = try admit(merged, live: live, registry: schemas.registry)
+            var admitted = try admit(merged, live: live, registry: schemas.registry, revision: revision)
             stamp(&admitted, live: live, now: now, isCustom: schemas.registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind })
             let validator = ObjectValidator(registry: schemas.registry)
             if let live {
@@ -243,6 +250,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 admitted.resourceVersion = String(revision)
                 return admitted
             } catch StoreError.conflict {
+                revision = try store.revision
                 continue
             }
         }
@@ -263,11 +271,11 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     /// Defaulting and the mutating admission plugins.
-    private func admit(_ object: KubeObject, live: KubeObject?, registry: SchemaRegistry) throws -> KubeObject {
+    private func admit(_ object: KubeObject, live: KubeObject?, registry: SchemaRegistry, revision: Int64) throws -> KubeObject {
         var context = AdmissionContext()
         switch (object.gvk.group, object.kind) {
         case ("", "Service"):
-            let addresses = try serviceAddresses()
+            let addresses = try serviceAddresses(at: revision)
             context.clusterIPsInUse = addresses.clusterIPs
             context.nodePortsInUse = addresses.nodePorts
         case ("", "Pod"):
@@ -329,8 +337,8 @@ public final class EmbeddedCluster: ClusterBackend {
 
     /// The registry (built-in kinds plus stored CRDs) and discovery, recompiled when the store moved
     /// by any write but this process's own writes of other kinds.
-    private func schemas() throws -> Schemas {
-        try schemaCache.value(at: try store.revision) {
+    private func schemas(at revision: Int64? = nil) throws -> Schemas {
+        try schemaCache.value(at: try revision ?? store.revision) {
             var crds: [CompiledCRD] = []
             for stored in try store.list(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: nil) {
                 let node = stored.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
@@ -345,8 +353,8 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     /// The addresses and ports every Service holds.
-    private func serviceAddresses() throws -> ServiceAddresses {
-        try addressCache.value(at: try store.revision) {
+    private func serviceAddresses(at revision: Int64) throws -> ServiceAddresses {
+        try addressCache.value(at: revision) {
             var addresses = ServiceAddresses()
             for service in try store.list(group: "", kind: "Service", namespace: nil) { addresses.add(service.value) }
             return addresses

@@ -28,6 +28,11 @@ final class RevisionCache<Value: Sendable>: Sendable {
         }
     }
 
+    /// Caches `value` as the one at `revision`.
+    func set(_ value: Value, at revision: Int64) {
+        state.withLock { $0 = (revision, value) }
+    }
+
     /// Drops the cached value.
     func invalidate() {
         state.withLock { $0 = nil }
