@@ -25,7 +25,9 @@ struct ScalarCache {
     func scalar(in slot: Int, bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle) -> Scalar? {
         guard let scalar = slots[slot], scalar.style == style else { return nil }
         let equal = scalar.text.utf8.withContiguousStorageIfAvailable { stored in
-            stored.elementsEqual(bytes)
+            guard stored.count == bytes.count else { return false }
+            for index in 0..<bytes.count where stored[index] != bytes[index] { return false }
+            return true
         }
         return equal == true ? scalar : nil
     }
