@@ -21,7 +21,7 @@ public enum YAMLLoader {
         _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard, _ body: (YAMLDocument) -> Void
     ) -> [Diagnostic] {
         withoutActuallyEscaping(body) { body in
-            var builder = TreeBuilder(file: file, limits: limits, onDocument: body)
+            var builder = TreeBuilder(file: file, limits: limits, inputSize: bytes.count, onDocument: body)
             bytes.withUnsafeBufferPointer { buffer in
                 builder.run(buffer)
             }
@@ -89,16 +89,17 @@ private struct TreeBuilder {
     private var open: [OpenCollection] = []
     private let values = NodeStack()
     private var anchors: [String: (node: Node, size: Int)] = [:]
-    private var scalarCache = ScalarCache()
+    private var scalarCache: ScalarCache
     private var documentIndex = 0
     private var root: Node?
     private var aliasExpansion = 0
     /// Nodes built in this document so far, counting alias expansions, for the alias limit.
     private var nodeCount = 0
 
-    init(file: String, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
+    init(file: String, limits: YAMLLimits, inputSize: Int, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
         self.limits = limits
+        scalarCache = ScalarCache(inputSize: inputSize)
         self.onDocument = onDocument
     }
 
@@ -230,7 +231,7 @@ private struct TreeBuilder {
     /// The untagged scalar with these bytes and style, shared with an earlier one when the cache has it.
     private mutating func cachedScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle,
                                        start: SourcePosition, end: SourcePosition) -> Scalar {
-        let slot = ScalarCache.slot(bytes, style: style)
+        let slot = scalarCache.slot(bytes, style: style)
         if let scalar = scalarCache.scalar(in: slot, bytes: bytes, style: style) { return scalar }
         let (scalar, warned) = makeScalar(bytes, style: style, tag: nil, start: start, end: end)
         if !warned { scalarCache.store(scalar, in: slot) }
