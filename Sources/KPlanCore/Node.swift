@@ -34,7 +34,7 @@ public enum ScalarValue: Sendable, Hashable {
 /// Stored as one shared immutable object, so a scalar is a single reference: copying a node or reading
 /// its scalar costs one retain, and a tree needs one allocation per scalar (plus long texts).
 public struct Scalar: Sendable, Hashable {
-    private final class Storage: Sendable {
+    fileprivate final class Storage: Sendable {
         let text: String
         let style: ScalarStyle
         let tag: String?
@@ -53,7 +53,7 @@ public struct Scalar: Sendable, Hashable {
         }
     }
 
-    private var storage: Storage
+    fileprivate var storage: Storage
 
     /// The scalar's text after YAML unescaping/folding.
     public var text: String {
@@ -165,7 +165,7 @@ public struct Node: Sendable {
 
     /// True for a null scalar (`~`, `null`, empty).
     public var isNull: Bool {
-        if case .scalar(let s) = content, case .null = s.value { return true }
+        if case .scalar(let s) = content, case .null? = s.storage.resolved { return true }
         return false
     }
 
@@ -174,13 +174,13 @@ public struct Node: Sendable {
 
     /// The value of an integer scalar, else nil.
     public var int: Int64? {
-        if case .scalar(let s) = content, case .int(let i) = s.value { return i }
+        if case .scalar(let s) = content, case .int(let i)? = s.storage.resolved { return i }
         return nil
     }
 
     /// The value of a boolean scalar, else nil.
     public var bool: Bool? {
-        if case .scalar(let s) = content, case .bool(let b) = s.value { return b }
+        if case .scalar(let s) = content, case .bool(let b)? = s.storage.resolved { return b }
         return nil
     }
 

@@ -21,7 +21,7 @@ public enum YAMLLoader {
         _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard, _ body: (YAMLDocument) -> Void
     ) -> [Diagnostic] {
         withoutActuallyEscaping(body) { body in
-            var builder = TreeBuilder(file: file, limits: limits, onDocument: body)
+            var builder = TreeBuilder(file: file, limits: limits, inputSize: bytes.count, onDocument: body)
             bytes.withUnsafeBufferPointer { buffer in
                 builder.run(buffer)
             }
@@ -89,15 +89,17 @@ private struct TreeBuilder {
     private var open: [OpenCollection] = []
     private let values = NodeStack()
     private var anchors: [String: (node: Node, size: Int)] = [:]
+    private var scalarCache: ScalarCache
     private var documentIndex = 0
     private var root: Node?
     private var aliasExpansion = 0
     /// Nodes built in this document so far, counting alias expansions, for the alias limit.
     private var nodeCount = 0
 
-    init(file: String, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
+    init(file: String, limits: YAMLLimits, inputSize: Int, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
         self.limits = limits
+        scalarCache = ScalarCache(inputSize: inputSize)
         self.onDocument = onDocument
     }
 
@@ -176,7 +178,6 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let bytes = UnsafeBufferPointer(start: data.value, count: Int(data.length))
-            let text = String(decoding: bytes, as: UTF8.self)
             let style: ScalarStyle
             switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -185,16 +186,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let tag = string(data.tag)
-            let value = style == .plain && tag == nil
-                ? ScalarResolver.resolvePlain(bytes, text: text) : ScalarResolver.resolve(text, style: style, tag: tag)
-            let scalar = Scalar(text: text, style: style, tag: tag, value: value)
-            if style == .plain, tag == nil, case .string = value, let first = text.utf8.first,
-               first <= UInt8(ascii: "9"), ScalarResolver.isSexagesimal(text) {
-                report(.warning, "yaml.sexagesimal",
-                       "`\(text)` is a YAML 1.1 base-60 number to some tools (PyYAML, Ruby) but the string \"\(text)\" to Kubernetes; quote it so every tool reads the same value",
-                       at: start, end: end)
-            }
+            let scalar = data.tag == nil && bytes.count <= ScalarCache.maxLength
+                ? cachedScalar(bytes, style: style, start: start, end: end)
+                : makeScalar(bytes, style: style, tag: string(data.tag), start: start, end: end).scalar
             let node = Node(.scalar(scalar), range: SourceRange(start: start, end: end))
             if let anchor = string(data.anchor) { anchors[anchor] = (node, 1) }
             nodeCount += 1
@@ -232,6 +226,32 @@ private struct TreeBuilder {
             break
         }
         return true
+    }
+
+    /// The untagged scalar with these bytes and style, shared with an earlier one when the cache has it.
+    private mutating func cachedScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle,
+                                       start: SourcePosition, end: SourcePosition) -> Scalar {
+        let slot = scalarCache.slot(bytes, style: style)
+        if let scalar = scalarCache.scalar(in: slot, bytes: bytes, style: style) { return scalar }
+        let (scalar, warned) = makeScalar(bytes, style: style, tag: nil, start: start, end: end)
+        if !warned { scalarCache.store(scalar, in: slot) }
+        return scalar
+    }
+
+    /// A new scalar from its bytes, and whether it drew a warning (which a cached copy would not repeat).
+    private mutating func makeScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, start: SourcePosition, end: SourcePosition
+    ) -> (scalar: Scalar, warned: Bool) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let value = style == .plain && tag == nil
+            ? ScalarResolver.resolvePlain(bytes, text: text) : ScalarResolver.resolve(text, style: style, tag: tag)
+        let scalar = Scalar(text: text, style: style, tag: tag, value: value)
+        guard style == .plain, tag == nil, case .string = value, let first = text.utf8.first,
+              first <= UInt8(ascii: "9"), ScalarResolver.isSexagesimal(text) else { return (scalar, false) }
+        report(.warning, "yaml.sexagesimal",
+               "`\(text)` is a YAML 1.1 base-60 number to some tools (PyYAML, Ruby) but the string \"\(text)\" to Kubernetes; quote it so every tool reads the same value",
+               at: start, end: end)
+        return (scalar, true)
     }
 
     /// Builds a collection node from its children, moving them off the value stack.
