@@ -1,3 +1,4 @@
+import Foundation
 import KPlanCore
 import KPlanValidation
 
@@ -61,27 +62,41 @@ public struct Planner: Sendable {
         waves += Array(repeating: 0, count: objects.count - memberCount)
         let servedObjects = objects.filter { served.contains(GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind)) }
         let liveObjects = try await backend.get(servedObjects.map(\.object.key))
-        for (index, manifest) in objects.enumerated() {
-            let object = manifest.object
-            let groupKind = GroupKindName(group: object.gvk.group, kind: object.kind)
-            var live = liveObjects[object.key]
-            if let found = live, found.gvk.version != object.gvk.version {
-                live = try await backend.get(object.key, version: object.gvk.version)
-            }
-            let after: KubeObject
-            if live == nil && (createdNamespaces.contains(object.namespace) || (!served.contains(groupKind) && definedKinds.contains(groupKind))) {
-                // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
-                after = object
-            } else {
-                do {
-                    after = try await backend.apply(
-                        object, options: ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true))
-                } catch let error as APIError {
-                    problems.append(PlanProblem(key: object.key, location: manifest.location, message: error.message, causes: error.causes))
-                    continue
+        // Each object is planned on its own (a read and a dry run), several at once; results are
+        // gathered in input order.
+        let options = ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true)
+        let planning = objects
+        let planningWaves = waves
+        let planned = try await withThrowingTaskGroup(of: (Int, ObjectOutcome).self) { group in
+            var results = [ObjectOutcome?](repeating: nil, count: planning.count)
+            var next = 0
+            var finished = 0
+            while next < planning.count || !group.isEmpty {
+                while next < planning.count && next - finished < Self.concurrentObjects {
+                    let index = next
+                    let manifest = planning[index]
+                    let groupKind = GroupKindName(group: manifest.object.gvk.group, kind: manifest.object.kind)
+                    let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
+                    let namespaceIsNew = createdNamespaces.contains(manifest.object.namespace)
+                    let live = liveObjects[manifest.object.key]
+                    group.addTask {
+                        (index, try await planOne(manifest, live: live, localOnly: localOnly, namespaceIsNew: namespaceIsNew,
+                                                  wave: planningWaves[index], options: options))
+                    }
+                    next += 1
+                }
+                if let (index, result) = try await group.next() {
+                    results[index] = result
+                    finished += 1
                 }
             }
-            changes.append(change(for: object, live: live, after: after, wave: waves[index], location: manifest.location))
+            return results.compactMap { $0 }
+        }
+        for result in planned {
+            switch result {
+            case .change(let change): changes.append(change)
+            case .problem(let problem): problems.append(problem)
+            }
         }
 
         if let prune = request.prune {
@@ -96,6 +111,38 @@ public struct Planner: Sendable {
             }
         }
         return PlanResult(plan: Plan(changes: changes), problems: problems, notes: notes)
+    }
+
+    /// What planning one object gave.
+    private enum ObjectOutcome: Sendable {
+        case change(PlannedChange)
+        case problem(PlanProblem)
+    }
+
+    /// How many objects are planned at once.
+    static let concurrentObjects = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+
+    /// One desired object's change, or why it cannot be planned.
+    private func planOne(
+        _ manifest: ManifestObject, live found: KubeObject?, localOnly: Bool, namespaceIsNew: Bool, wave: Int, options: ApplyOptions
+    ) async throws -> ObjectOutcome {
+        let object = manifest.object
+        var live = found
+        if let found, found.gvk.version != object.gvk.version {
+            live = try await backend.get(object.key, version: object.gvk.version)
+        }
+        let after: KubeObject
+        if live == nil && (namespaceIsNew || localOnly) {
+            // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
+            after = object
+        } else {
+            do {
+                after = try await backend.apply(object, options: options)
+            } catch let error as APIError {
+                return .problem(PlanProblem(key: object.key, location: manifest.location, message: error.message, causes: error.causes))
+            }
+        }
+        return .change(change(for: object, live: live, after: after, wave: wave, location: manifest.location))
     }
 
     /// One object's change: noise removed from both sides, then compared field by field.
