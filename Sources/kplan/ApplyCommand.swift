@@ -57,6 +57,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         guard result.problems.isEmpty else {
             Console.report(result)
+            Console.err("Nothing was applied.\n")
             throw ExitCode(1)
         }
         Console.out(display.output.render(result.plan, options: display.renderOptions))

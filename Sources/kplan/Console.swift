@@ -41,7 +41,7 @@ enum Console {
         if !result.problems.isEmpty {
             let objects = result.problems.filter { $0.key != nil }.count
             let reason = objects == 0 ? "the plan was refused" : "\(objects) object\(objects == 1 ? "" : "s") could not be planned"
-            err("Planning failed: \(reason); nothing was applied.\n")
+            err("Planning failed: \(reason).\n")
         }
     }
 
