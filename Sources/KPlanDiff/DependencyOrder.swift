@@ -19,7 +19,7 @@ public enum DependencyOrder {
     public static func waves(for objects: [KubeObject]) -> [Int] {
         let roles = objects.map(Role.init)
         let namespaceNames = Set(objects.indices.filter { roles[$0] == .namespace }.map { objects[$0].name })
-        let definedKinds = Set(objects.compactMap(Self.definedKind))
+        let definedKinds = Set(objects.compactMap { $0.definedGroupKind.map { GroupKind(group: $0.group, kind: $0.kind) } })
 
         var waves = [Int](repeating: 0, count: objects.count)
         // Base: the namespace and the CRD.
@@ -78,14 +78,6 @@ public enum DependencyOrder {
         let used = Set(waves).sorted()
         let rank = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         return waves.map { rank[$0]! }
-    }
-
-    /// The group/kind a CustomResourceDefinition defines, nil for other objects.
-    private static func definedKind(_ object: KubeObject) -> GroupKind? {
-        guard object.kind == "CustomResourceDefinition", object.gvk.group == "apiextensions.k8s.io",
-            let group = object[path: "spec", "group"]?.string, let kind = object[path: "spec", "names", "kind"]?.string
-        else { return nil }
-        return GroupKind(group: group, kind: kind)
     }
 
     private struct GroupKind: Hashable {

@@ -54,7 +54,7 @@ public struct Planner: Sendable {
         }
 
         let createdNamespaces = try await namespacesCreated(by: objects)
-        let definedKinds = Set(objects.compactMap { Self.definedKind($0.object) })
+        let definedKinds = Set(objects.compactMap { $0.object.definedGroupKind.map { GroupKindName(group: $0.group, kind: $0.kind) } })
         // The ApplySet parent goes last, after any prune, so it records the set as applied.
         let memberCount = request.prune == nil ? objects.count : objects.count - 1
         var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
@@ -201,14 +201,6 @@ public struct Planner: Sendable {
             }
         }
         return found.keys.sorted().map { found[$0]! }
-    }
-
-    /// The group/kind a CRD in the plan defines.
-    private static func definedKind(_ object: KubeObject) -> GroupKindName? {
-        guard object.kind == "CustomResourceDefinition", object.gvk.group == "apiextensions.k8s.io",
-            let group = object[path: "spec", "group"]?.string, let kind = object[path: "spec", "names", "kind"]?.string
-        else { return nil }
-        return GroupKindName(group: group, kind: kind)
     }
 
     private struct GroupKindName: Hashable {

@@ -87,10 +87,10 @@ extension FieldSet {
         case "f:":
             return .field(String(body))
         case "k:":
-            guard case .object(let members)? = JSONTextParser.parse(body) else { return nil }
+            guard case .object(let members)? = (try? JSONValue(parsing: String(body))) else { return nil }
             return .key(members.keys.sorted().map { FieldPath.KeyField(name: $0, value: members[$0]!) })
         case "v:":
-            return JSONTextParser.parse(body).map(FieldPath.Element.value)
+            return (try? JSONValue(parsing: String(body))).map(FieldPath.Element.value)
         case "i:":
             return Int(body).map(FieldPath.Element.index)
         default:
