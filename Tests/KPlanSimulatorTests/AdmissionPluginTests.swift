@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func priorityComesFromTheNamedOrGlobalDefaultClass() throws {
-        let high = try #require(KubeObject(["apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": ["name": "high"],
-                                            "value": 1000, "globalDefault": true, "preemptionPolicy": "Never"]))
+        let high = KubeObject(["apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass", "metadata": ["name": "high"],
+                                            "value": 1000, "globalDefault": true, "preemptionPolicy": "Never"])
         let context = AdmissionContext(priorityClasses: [high])
         let defaulted = try Self.create(Self.pod(["containers": [["name": "a", "image": "a"]]]), context)
         #expect(defaulted[path: "spec", "priorityClassName"] == "high")
@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func claimsGetTheDefaultStorageClassAndProtection() throws {
-        let standard = try #require(KubeObject(["apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
-                                                "metadata": ["name": "standard", "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]]]))
+        let standard = KubeObject(["apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+                                                "metadata": ["name": "standard", "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]]])
         let claim = KubeObject(["apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": ["name": "c", "namespace": "default"],
                                 "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "1Gi"]]]])
         let created = try Self.create(claim, AdmissionContext(storageClasses: [standard]))

@@ -48,14 +48,14 @@ import Testing
     }
 
     @Test func causesNameTheFieldsAndTheirTypes() throws {
-        let object = try #require(KubeObject([
+        let object = KubeObject([
             "apiVersion": "apps/v1", "kind": "Deployment",
             "metadata": ["name": "web", "namespace": "default"],
             "spec": [
                 "replicas": -1, "selector": ["matchLabels": ["app": "web"]],
                 "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "app", "image": ""]]]],
             ],
-        ]))
+        ])
         let error = try #require(throws: APIError.self) { try ObjectValidator(registry: Self.registry).validate(object) }
         #expect(error.code == 422)
         #expect(error.causes == [
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func unknownKindsAreNotFound() throws {
-        let object = try #require(KubeObject(["apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w"]]))
+        let object = KubeObject(["apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w"]])
         let error = try #require(throws: APIError.self) { try ObjectValidator(registry: Self.registry).validate(object) }
         #expect(error.reason == .notFound)
         #expect(error.message == "the server could not find the requested resource")
