@@ -88,12 +88,21 @@ public struct FieldManager: Sendable {
     /// (once defaulted) equals `live`'s, the apply changes nothing. Nil when ownership would change.
     public func unchangedOwnershipMerge(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> JSONValue? {
         guard applied[path: "metadata", "managedFields"] == nil else { return nil }
-        let managed = ManagedFields(of: live.value)
         let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
+        // Only this manager's entry is decoded (most objects have several).
+        let ownEntries = (live[path: "metadata", "managedFields"]?.array ?? []).filter {
+            $0["manager"]?.string == manager && $0["operation"]?.string == "Apply"
+        }
+        let own: ManagedFieldsEntry?
+        switch ownEntries.count {
+        case 0: own = nil
+        case 1: own = ManagedFieldsEntry(ownEntries[0]).flatMap { $0.identity == identity ? $0 : nil }
+        default: own = ManagedFields(of: live.value).entries[identity]
+        }
         let type = FieldType(schema: schema)
         do {
             let fields = try FieldSet.of(applied.value, type: type).recursiveDifference(ignoredFields).difference(Self.strippedFields)
-            if let entry = managed.entries[identity] {
+            if let entry = own {
                 guard entry.apiVersion == applied.apiVersion,
                     entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
                 else { return nil }
