@@ -37,7 +37,10 @@ let package = Package(
         // defaulting, server-side apply with managed fields), the ClusterBackend it serves.
         .target(
             name: "KPlanSimulator",
-            dependencies: ["KPlanCore", "KPlanYAML", "KPlanValidation", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "KPlanCore", "KPlanYAML", "KPlanValidation", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Desired × actual → Plan: field diffs, dependency waves, saved plan files.
         .target(
             name: "KPlanDiff",

@@ -60,11 +60,13 @@ public struct Planner: Sendable {
         var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
         var changes: [PlannedChange] = []
         waves += Array(repeating: 0, count: objects.count - memberCount)
-        let servedObjects = objects.filter { served.contains(GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind)) }
-        let liveObjects = try await backend.get(servedObjects.map(\.object.key))
-        // Each object is planned on its own (a read and a dry run), several at once; results are
-        // gathered in input order.
         let options = ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true)
+        let servedObjects = objects.filter { served.contains(GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind)) }
+        // Applies the backend knows are repeats need neither a read nor a dry run.
+        let unchanged = try await backend.unchangedApplies(servedObjects.map(\.object), options: options)
+        let liveObjects = try await backend.get(servedObjects.map(\.object.key).filter { unchanged[$0] == nil })
+        // Each other object is planned on its own (a read and a dry run), several at once; results
+        // are gathered in input order.
         let planning = objects
         let planningWaves = waves
         let planned = try await withThrowingTaskGroup(of: (Int, ObjectOutcome).self) { group in
@@ -75,6 +77,15 @@ public struct Planner: Sendable {
                 while next < planning.count && next - finished < Self.concurrentObjects {
                     let index = next
                     let manifest = planning[index]
+                    if let version = unchanged[manifest.object.key] {
+                        results[index] = .change(PlannedChange(
+                            key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
+                            after: nil, desired: manifest.object, fields: FieldChanges(), wave: planningWaves[index],
+                            liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
+                        next += 1
+                        finished += 1
+                        continue
+                    }
                     let groupKind = GroupKindName(group: manifest.object.gvk.group, kind: manifest.object.kind)
                     let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
                     let namespaceIsNew = createdNamespaces.contains(manifest.object.namespace)

@@ -225,4 +225,26 @@ import Testing
         let invalid = await #expect(throws: APIError.self) { try await cluster.apply(tooSmall, options: Self.apply) }
         #expect(invalid?.reason == .invalid)
     }
+
+    @Test func repeatedAppliesAreKnownUnchangedWithoutReadingTheObjects() async throws {
+        let cluster = try Self.cluster()
+        let options = ApplyOptions(fieldManager: "kplan")
+        let deployment = Self.deployment()
+        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        _ = try await cluster.apply(deployment, options: ApplyOptions(fieldManager: "kplan", dryRun: true))
+        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+
+        let stored = try await cluster.apply(deployment, options: options)
+        let known = try await cluster.unchangedApplies([deployment, Self.configMap("never-applied")], options: options)
+        #expect(known == [deployment.key: LiveVersion(uid: stored.uid, resourceVersion: stored.resourceVersion!)])
+        #expect(try await cluster.unchangedApplies([deployment], options: ApplyOptions(fieldManager: "other")).isEmpty)
+        #expect(try await cluster.unchangedApplies([Self.deployment(replicas: 2)], options: options).isEmpty)
+
+        _ = try await cluster.apply(Self.deployment(image: "nginx:1.28"), options: ApplyOptions(fieldManager: "other", force: true))
+        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        _ = try await cluster.apply(deployment, options: ApplyOptions(fieldManager: "kplan", force: true))
+        #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
+        _ = try await cluster.apply(deployment, options: options)
+        #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
+    }
 }

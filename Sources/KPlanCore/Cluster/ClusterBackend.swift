@@ -12,6 +12,11 @@ public protocol ClusterBackend: Sendable {
     /// reads (a plan reads every desired object's live state at once).
     func get(_ keys: [ResourceKey]) async throws -> [ResourceKey: KubeObject]
 
+    /// The objects among `objects` whose server-side apply (as `options.fieldManager`) the backend
+    /// knows would change nothing, with their live uid and resourceVersion, found without reading the
+    /// objects; a plan skips their dry runs. A backend that cannot tell cheaply returns none.
+    func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion]
+
     /// Every object of a kind, in one namespace or (nil) all, whose labels include `labels`.
     func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject]
 
@@ -38,6 +43,25 @@ extension ClusterBackend {
     /// The object with this key in its preferred version, nil when there is none.
     public func get(_ key: ResourceKey) async throws -> KubeObject? {
         try await get(key, version: nil)
+    }
+
+    /// None: without a cheap way to tell, every apply is dry-run.
+    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
+        [:]
+    }
+}
+
+/// Which version of an object is live: its uid and resourceVersion.
+public struct LiveVersion: Sendable, Hashable {
+    /// `metadata.uid`.
+    public var uid: String?
+    /// `metadata.resourceVersion`.
+    public var resourceVersion: String
+
+    /// Creates a live version.
+    public init(uid: String?, resourceVersion: String) {
+        self.uid = uid
+        self.resourceVersion = resourceVersion
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import KPlanCore
 import KPlanValidation
 import KPlanYAML
@@ -185,6 +186,15 @@ public final class EmbeddedCluster: ClusterBackend {
         guard !object.name.isEmpty else { throw APIMessages.nameRequired() }
         let schema: Schema? = if case .found(let found) = schemas.registry.lookup(gvk) { found } else { nil }
         let key = object.key
+        let isCustom = schemas.registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind }
+        // What an apply records so that a plan can tell a repeat of it without reading the object (not
+        // for custom resources, whose CRD may change under them).
+        let record: (manager: String, digest: String)? =
+            if case .apply(let manager, _) = operation, !dryRun, !isCustom {
+                (manager, Self.applyDigest(object, manager: manager, kubernetesVersion: builtin.version))
+            } else {
+                nil
+            }
         for _ in 0..<8 {
             let stored = try read(key, at: revision)
             let live = stored.map { Self.served($0, version: nil) }
@@ -200,6 +210,7 @@ public final class EmbeddedCluster: ClusterBackend {
             if case .apply(let manager, _) = operation, let live, live.deletionTimestamp == nil,
                 isNoOp(applying: object, as: manager, to: live, schema: schema, registry: schemas.registry)
             {
+                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision) }
                 return live
             }
             let now = clock.timestamp()
@@ -216,14 +227,17 @@ public final class EmbeddedCluster: ClusterBackend {
                 merged = fieldManager.update(live: live, new: replacement, manager: manager, now: now, schema: schema)
             }
             var admitted = try admit(merged, live: live, registry: schemas.registry, revision: revision)
-            stamp(&admitted, live: live, now: now, isCustom: schemas.registry.crds.contains { $0.group == gvk.group && $0.kind == gvk.kind })
+            stamp(&admitted, live: live, now: now, isCustom: isCustom)
             let validator = ObjectValidator(registry: schemas.registry)
             if let live {
                 try validator.validateUpdate(admitted, old: live)
             } else {
                 try validator.validate(admitted)
             }
-            if let live, Self.sameIgnoringTimes(live, admitted) { return live }
+            if let live, Self.sameIgnoringTimes(live, admitted) {
+                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision) }
+                return live
+            }
             if dryRun {
                 admitted.resourceVersion = live?.resourceVersion
                 return admitted
@@ -240,7 +254,11 @@ public final class EmbeddedCluster: ClusterBackend {
                         transaction = deletion.transaction
                         return (before, transaction.revision, true)
                     }
-                    return (before, try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0), false)
+                    let written = try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0)
+                    if let record {
+                        try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: written)
+                    }
+                    return (before, written, false)
                 }
                 if deleted {
                     invalidateCaches()
@@ -255,6 +273,52 @@ public final class EmbeddedCluster: ClusterBackend {
             }
         }
         throw APIMessages.modified(resource, name: object.name)
+    }
+
+    /// Records an apply that changed nothing, unless the same record is there.
+    private func recordApplied(_ key: ResourceKey, _ record: (manager: String, digest: String), modRevision: Int64) throws {
+        let known = try store.appliedConfigurations(keys: [key], manager: record.manager)[key]
+        guard known?.digest != record.digest || known?.appliedRevision != modRevision else { return }
+        try store.write { transaction in
+            try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: modRevision)
+        }
+    }
+
+    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
+        let schemas = try schemas()
+        var digests: [ResourceKey: String] = [:]
+        for var object in objects {
+            guard let resource = schemas.catalog.resource(group: object.gvk.group, kind: object.kind),
+                !schemas.registry.crds.contains(where: { $0.group == resource.group && $0.kind == resource.kind })
+            else { continue }
+            switch resource.scope {
+            case .cluster: object.namespace = ""
+            case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
+            }
+            digests[object.key] = Self.applyDigest(object, manager: options.fieldManager, kubernetesVersion: builtin.version)
+        }
+        var unchanged: [ResourceKey: LiveVersion] = [:]
+        for (key, applied) in try store.appliedConfigurations(keys: digests.keys, manager: options.fieldManager)
+        where applied.isCurrent && applied.digest == digests[key] {
+            unchanged[key] = LiveVersion(uid: applied.uid, resourceVersion: String(applied.modRevision))
+        }
+        return unchanged
+    }
+
+    /// The digest of an applied configuration: SHA-256 of the Kubernetes version, the manager and the
+    /// object's compact JSON (keys sorted), in hex.
+    static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
+        var hash = SHA256()
+        hash.update(data: Array("\(kubernetesVersion)\n\(manager)\n".utf8))
+        hash.update(data: Array(object.value.compactJSON.utf8))
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hash.finalize() {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether an apply would change nothing: ownership stays as it is and the merged object, once

@@ -26,6 +26,16 @@ extension ClusterStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2-applied-configuration") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE applied_configuration (
+                        api_group TEXT NOT NULL, kind TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+                        manager TEXT NOT NULL, digest TEXT NOT NULL, mod_revision INTEGER NOT NULL,
+                        PRIMARY KEY (api_group, kind, namespace, name, manager)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

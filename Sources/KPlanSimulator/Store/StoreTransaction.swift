@@ -5,6 +5,8 @@ import KPlanCore
 /// throws, none does.
 public struct StoreTransaction {
     private let db: Database
+    /// The transaction's connection, for records kept beside the objects.
+    var database: Database { db }
     /// The store's revision as this transaction leaves it so far.
     public private(set) var revision: Int64
     /// The changes made so far, in revision order.

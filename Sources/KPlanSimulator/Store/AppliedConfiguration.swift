@@ -1,0 +1,59 @@
+import GRDB
+import KPlanCore
+
+/// What a field manager last applied to an object, as a digest, and the object's revision right after:
+/// while the object is still at that revision, applying the same configuration again changes nothing.
+public struct AppliedConfiguration: Sendable, Hashable {
+    /// The digest of the applied configuration (see `EmbeddedCluster`).
+    public var digest: String
+    /// The object's `modRevision` after that apply.
+    public var appliedRevision: Int64
+    /// The object's `modRevision` now.
+    public var modRevision: Int64
+    /// The object's `metadata.uid` now.
+    public var uid: String?
+
+    /// Whether nothing has written the object since the apply.
+    public var isCurrent: Bool { appliedRevision == modRevision }
+}
+
+extension ClusterStore {
+    /// The applied configurations `manager` recorded for these keys, with each object's current
+    /// revision and uid, in one query (objects without a record are left out).
+    public func appliedConfigurations(keys: some Sequence<ResourceKey>, manager: String) throws(StoreError) -> [ResourceKey: AppliedConfiguration] {
+        let keyList = KeyListEncoder.encode(keys)
+        return try read { db in
+            var found: [ResourceKey: AppliedConfiguration] = [:]
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT o.api_group, o.kind, o.namespace, o.name, a.digest, a.mod_revision, o.mod_revision,
+                        json_extract(o.value, '$.metadata.uid')
+                    FROM json_each(?) AS j CROSS JOIN object AS o
+                    ON o.api_group = json_extract(j.value, '$[0]') AND o.kind = json_extract(j.value, '$[1]')
+                    AND o.namespace = json_extract(j.value, '$[2]') AND o.name = json_extract(j.value, '$[3]')
+                    JOIN applied_configuration AS a
+                    ON a.api_group = o.api_group AND a.kind = o.kind AND a.namespace = o.namespace AND a.name = o.name
+                    AND a.manager = ?
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [keyList, manager])
+            while let row = try rows.next() {
+                let key = ResourceKey(group: row[0], kind: row[1], namespace: row[2], name: row[3])
+                found[key] = AppliedConfiguration(digest: row[4], appliedRevision: row[5], modRevision: row[6], uid: row[7])
+            }
+            return found
+        }
+    }
+}
+
+extension StoreTransaction {
+    /// Records that `manager` applied the configuration with `digest` to `key`, leaving it at
+    /// `modRevision`. Not a change of the object: the revision does not move and no event is made.
+    public mutating func recordApplied(_ key: ResourceKey, manager: String, digest: String, modRevision: Int64) throws {
+        try database.execute(
+            sql: """
+                INSERT OR REPLACE INTO applied_configuration (api_group, kind, namespace, name, manager, digest, mod_revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [key.group, key.kind, key.namespace, key.name, manager, digest, modRevision])
+    }
+}
