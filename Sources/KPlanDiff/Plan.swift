@@ -8,7 +8,11 @@ public struct Plan: Sendable, Hashable {
 
     /// Creates a plan; changes are sorted by wave, then key.
     public init(changes: [PlannedChange]) {
-        self.changes = changes.sorted { ($0.wave, $0.key) < ($1.wave, $1.key) }
+        // Sorted by index, so the large change values move once.
+        let order = changes.indices.sorted { lhs, rhs in
+            changes[lhs].wave != changes[rhs].wave ? changes[lhs].wave < changes[rhs].wave : changes[lhs].key < changes[rhs].key
+        }
+        self.changes = order.map { changes[$0] }
     }
 
     /// How many changes have `action`.
