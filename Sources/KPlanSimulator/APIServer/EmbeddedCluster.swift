@@ -28,6 +28,9 @@ public final class EmbeddedCluster: ClusterBackend {
     /// The objects read last, at the store's revision: a plan reads each object and then dry-runs its
     /// apply, which reads it again.
     private let recentReads = RevisionCache<[ResourceKey: StoredObject]>()
+    /// Objects a plan found re-applied with another configuration than their manager's last: their
+    /// dry runs skip the no-op check, which could only fail.
+    private let reconfigured = RevisionCache<Set<ResourceKey>>()
 
     private struct Schemas: Sendable {
         var registry: SchemaRegistry
@@ -208,6 +211,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 throw APIMessages.notFound(resource, name: object.name)
             }
             if case .apply(let manager, _) = operation, let live, live.deletionTimestamp == nil,
+                !reconfigured.value(at: revision, compute: { [] }).contains(key),
                 isNoOp(applying: object, as: manager, to: live, schema: schema, registry: schemas.registry)
             {
                 if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision) }
@@ -286,22 +290,32 @@ public final class EmbeddedCluster: ClusterBackend {
 
     public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
         let schemas = try schemas()
-        var digests: [ResourceKey: String] = [:]
+        let customKinds = Set(schemas.registry.crds.map { $0.group + "/" + $0.kind })
+        var candidates: [KubeObject] = []
         for var object in objects {
             guard let resource = schemas.catalog.resource(group: object.gvk.group, kind: object.kind),
-                !schemas.registry.crds.contains(where: { $0.group == resource.group && $0.kind == resource.kind })
+                !customKinds.contains(resource.group + "/" + resource.kind)
             else { continue }
             switch resource.scope {
             case .cluster: object.namespace = ""
             case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
             }
-            digests[object.key] = Self.applyDigest(object, manager: options.fieldManager, kubernetesVersion: builtin.version)
+            candidates.append(object)
         }
+        let version = builtin.version
+        let hashes = candidates.parallelMap { Self.applyDigest($0, manager: options.fieldManager, kubernetesVersion: version) }
+        let digests = Dictionary(zip(candidates.map(\.key), hashes), uniquingKeysWith: { _, last in last })
+        let revision = try store.revision
         var unchanged: [ResourceKey: LiveVersion] = [:]
-        for (key, applied) in try store.appliedConfigurations(keys: digests.keys, manager: options.fieldManager)
-        where applied.isCurrent && applied.digest == digests[key] {
-            unchanged[key] = LiveVersion(uid: applied.uid, resourceVersion: String(applied.modRevision))
+        var changed: Set<ResourceKey> = []
+        for (key, applied) in try store.appliedConfigurations(keys: digests.keys, manager: options.fieldManager) where applied.isCurrent {
+            if applied.digest == digests[key] {
+                unchanged[key] = LiveVersion(uid: applied.uid, resourceVersion: String(applied.modRevision))
+            } else {
+                changed.insert(key)
+            }
         }
+        reconfigured.set(changed, at: revision)
         return unchanged
     }
 

@@ -6,6 +6,8 @@ import KPlanValidation
 public struct ResourceCatalog: Sendable {
     /// The discovery entries, sorted by group then kind.
     public let resources: [APIResource]
+    /// The entries by `group/kind`.
+    private let byGroupKind: [String: APIResource]
 
     /// The built-in kinds of `registry`'s Kubernetes version, and those `crds` define.
     public init(registry: SchemaRegistry, crds: [CompiledCRD] = []) {
@@ -27,11 +29,12 @@ public struct ResourceCatalog: Sendable {
                 scope: crd.scope)
         }
         resources = byGroupKind.values.sorted { ($0.group, $0.kind) < ($1.group, $1.kind) }
+        self.byGroupKind = byGroupKind
     }
 
     /// The entry for a group and kind.
     public func resource(group: String, kind: String) -> APIResource? {
-        resources.first { $0.group == group && $0.kind == kind }
+        byGroupKind[group + "/" + kind]
     }
 
     /// Kinds in the schemas that are not stored objects: lists, options, reviews, subresources.

@@ -4,7 +4,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// Maps every element on all cores (or on the calling thread when `parallel` is false), keeping
     /// the order of the input.
-    func parallelMap<T: Sendable>(parallel: Bool = true, _ transform: @Sendable (Element) -> T) -> [T] {
+    public func parallelMap<T: Sendable>(parallel: Bool = true, _ transform: @Sendable (Element) -> T) -> [T] {
         guard parallel, count > 1 else { return map(transform) }
         let results = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
