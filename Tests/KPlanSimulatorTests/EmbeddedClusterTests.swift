@@ -246,5 +246,9 @@ import Testing
         #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
         _ = try await cluster.apply(deployment, options: options)
         #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
+
+        _ = try await cluster.delete(deployment.key, options: DeleteOptions())
+        #expect(try cluster.store.appliedConfigurations(keys: [deployment.key], manager: "kplan").isEmpty)
+        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
     }
 }

@@ -56,4 +56,11 @@ extension StoreTransaction {
                 """,
             arguments: [key.group, key.kind, key.namespace, key.name, manager, digest, modRevision])
     }
+
+    /// Forgets every manager's record for `key` (the object is deleted).
+    public mutating func forgetApplied(_ key: ResourceKey) throws {
+        try database.execute(
+            sql: "DELETE FROM applied_configuration WHERE api_group = ? AND kind = ? AND namespace = ? AND name = ?",
+            arguments: [key.group, key.kind, key.namespace, key.name])
+    }
 }
