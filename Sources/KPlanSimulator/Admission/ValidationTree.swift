@@ -12,32 +12,30 @@ struct ValidationTree {
 
     /// The tree's root node.
     private(set) var root: Node
-    /// The field path of each line (index 0 is unused: lines are 1-based).
-    private(set) var paths: [[Step]] = [[]]
-    /// The line of each field path.
-    private var lines: [[Step]: Int] = [:]
+    /// Each line's parent line and the step from it (index 0 is unused: lines are 1-based; the root
+    /// has no step). Paths are rebuilt from these only when a finding needs one.
+    private var lineSteps: [(parent: Int, step: Step?)] = [(0, nil)]
 
     /// Builds the tree of `value`.
     init(_ value: JSONValue) {
         root = Node(.sequence([]), range: SourceRange(at: SourcePosition(line: 1, column: 1)))
-        root = build(value, path: [])
+        root = build(value, parent: 0, step: nil)
     }
 
-    private mutating func build(_ value: JSONValue, path: [Step]) -> Node {
-        paths.append(path)
-        let line = paths.count - 1
-        lines[path] = line
+    private mutating func build(_ value: JSONValue, parent: Int, step: Step?) -> Node {
+        lineSteps.append((parent, step))
+        let line = lineSteps.count - 1
         let range = SourceRange(at: SourcePosition(line: line, column: 1))
         switch value {
         case .object(let members):
             let entries = members.keys.sorted().map { key in
                 let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil, value: .string(key))),
-                                   range: SourceRange(at: SourcePosition(line: paths.count, column: 2)))
-                return MappingEntry(key: keyNode, value: build(members[key]!, path: path + [.key(key)]))
+                                   range: SourceRange(at: SourcePosition(line: lineSteps.count, column: 2)))
+                return MappingEntry(key: keyNode, value: build(members[key]!, parent: line, step: .key(key)))
             }
             return Node(.mapping(entries), range: range)
         case .array(let items):
-            return Node(.sequence(items.enumerated().map { build($1, path: path + [.index($0)]) }), range: range)
+            return Node(.sequence(items.enumerated().map { build($1, parent: line, step: .index($0)) }), range: range)
         case .null, .bool, .int, .double, .string:
             // A JSON value's type is what it is: tagged, so the validators read no YAML 1.1 ambiguity
             // into an unquoted number or boolean.
@@ -49,14 +47,26 @@ struct ValidationTree {
 
     /// The field path a finding at `position` is about; a key's column (2) names the member itself.
     func path(at position: SourcePosition) -> [Step] {
-        paths.indices.contains(position.line) ? paths[position.line] : []
+        guard lineSteps.indices.contains(position.line), position.line > 0 else { return [] }
+        var steps: [Step] = []
+        var line = position.line
+        while line > 0, let step = lineSteps[line].step {
+            steps.append(step)
+            line = lineSteps[line].parent
+        }
+        return steps.reversed()
     }
 
     /// The position of the field at `path`, or of its nearest ancestor present in the tree.
     func position(of path: [Step]) -> SourcePosition {
         var prefix = path
-        while !prefix.isEmpty, lines[prefix] == nil { prefix.removeLast() }
-        return SourcePosition(line: lines[prefix] ?? 1, column: 1)
+        while !prefix.isEmpty {
+            if let line = lineSteps.indices.dropFirst().first(where: { self.path(at: SourcePosition(line: $0, column: 1)) == prefix }) {
+                return SourcePosition(line: line, column: 1)
+            }
+            prefix.removeLast()
+        }
+        return SourcePosition(line: 1, column: 1)
     }
 
     /// A path as the API server prints it: `spec.template.spec.containers[0].image`,
