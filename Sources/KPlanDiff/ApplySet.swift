@@ -68,10 +68,10 @@ public struct ApplySet: Sendable, Hashable {
     }
 
     /// Splits the group-kinds annotation of a live parent.
-    public static func groupKinds(of parent: KubeObject) -> [(group: String, kind: String)] {
+    public static func groupKinds(of parent: KubeObject) -> [GroupKind] {
         (parent.annotations[groupKindsAnnotation] ?? "").split(separator: ",").map { entry in
             let parts = entry.split(separator: ".", maxSplits: 1).map(String.init)
-            return (parts.count > 1 ? parts[1] : "", parts[0])
+            return GroupKind(group: parts.count > 1 ? parts[1] : "", kind: parts[0])
         }
     }
 

@@ -19,14 +19,14 @@ public enum DependencyOrder {
     public static func waves(for objects: [KubeObject]) -> [Int] {
         let roles = objects.map(Role.init)
         let namespaceNames = Set(objects.indices.filter { roles[$0] == .namespace }.map { objects[$0].name })
-        let definedKinds = Set(objects.compactMap { $0.definedGroupKind.map { GroupKind(group: $0.group, kind: $0.kind) } })
+        let definedKinds = Set(objects.compactMap(\.definedGroupKind))
 
         var waves = [Int](repeating: 0, count: objects.count)
         // Base: the namespace and the CRD.
         for index in objects.indices {
             let object = objects[index]
             let inDefinedNamespace = !object.namespace.isEmpty && namespaceNames.contains(object.namespace)
-            let ofDefinedKind = definedKinds.contains(GroupKind(group: object.gvk.group, kind: object.kind))
+            let ofDefinedKind = definedKinds.contains(object.gvk.groupKind)
             if roles[index] != .namespace && roles[index] != .definition && (inDefinedNamespace || ofDefinedKind) {
                 waves[index] = 1
             }
@@ -78,11 +78,6 @@ public enum DependencyOrder {
         let used = Set(waves).sorted()
         let rank = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         return waves.map { rank[$0]! }
-    }
-
-    private struct GroupKind: Hashable {
-        var group: String
-        var kind: String
     }
 
     /// The part an object plays in ordering.

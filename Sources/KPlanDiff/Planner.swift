@@ -22,7 +22,7 @@ public struct Planner: Sendable {
     /// - Throws: only what keeps the backend from answering at all (an unreadable state); refusals of
     ///   single objects are `PlanResult.problems`.
     public func plan(_ request: PlanRequest) async throws -> PlanResult {
-        let served = Set(try await backend.resources().map { GroupKindName(group: $0.group, kind: $0.kind) })
+        let served = Set(try await backend.resources().map { GroupKind(group: $0.group, kind: $0.kind) })
         var objects = request.objects
         var problems: [PlanProblem] = []
         var notes: [String] = []
@@ -54,14 +54,14 @@ public struct Planner: Sendable {
         }
 
         let createdNamespaces = try await namespacesCreated(by: objects)
-        let definedKinds = Set(objects.compactMap { $0.object.definedGroupKind.map { GroupKindName(group: $0.group, kind: $0.kind) } })
+        let definedKinds = Set(objects.compactMap(\.object.definedGroupKind))
         // The ApplySet parent goes last, after any prune, so it records the set as applied.
         let memberCount = request.prune == nil ? objects.count : objects.count - 1
         var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
         var changes: [PlannedChange] = []
         waves += Array(repeating: 0, count: objects.count - memberCount)
         let options = ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true)
-        let servedObjects = objects.filter { served.contains(GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind)) }
+        let servedObjects = objects.filter { served.contains($0.object.gvk.groupKind) }
         // Applies the backend knows are repeats need neither a read nor a dry run.
         let unchanged = try await backend.unchangedApplies(servedObjects.map(\.object), options: options)
         let liveObjects = try await backend.get(servedObjects.map(\.object.key).filter { unchanged[$0] == nil })
@@ -86,7 +86,7 @@ public struct Planner: Sendable {
                         finished += 1
                         continue
                     }
-                    let groupKind = GroupKindName(group: manifest.object.gvk.group, kind: manifest.object.kind)
+                    let groupKind = manifest.object.gvk.groupKind
                     let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
                     let namespaceIsNew = createdNamespaces.contains(manifest.object.namespace)
                     let live = liveObjects[manifest.object.key]
@@ -186,10 +186,10 @@ public struct Planner: Sendable {
     /// Live objects labelled as members of the ApplySet, of every group-kind the live parent records
     /// or the manifests hold, in every namespace either names.
     private func pruneCandidates(_ prune: PruneOptions, liveParent: KubeObject?, current: [ManifestObject]) async throws -> [KubeObject] {
-        var groupKinds = Set(current.map { GroupKindName(group: $0.object.gvk.group, kind: $0.object.kind) })
+        var groupKinds = Set(current.map { $0.object.gvk.groupKind })
         var namespaces = Set(current.map(\.object.namespace)).subtracting([""])
         if let liveParent {
-            groupKinds.formUnion(ApplySet.groupKinds(of: liveParent).map { GroupKindName(group: $0.group, kind: $0.kind) })
+            groupKinds.formUnion(ApplySet.groupKinds(of: liveParent))
             namespaces.formUnion(ApplySet.namespaces(of: liveParent))
         }
         namespaces.insert(prune.applySet.namespace)
@@ -212,10 +212,5 @@ public struct Planner: Sendable {
             }
         }
         return found.keys.sorted().map { found[$0]! }
-    }
-
-    private struct GroupKindName: Hashable {
-        var group: String
-        var kind: String
     }
 }

@@ -61,15 +61,13 @@ enum PlanBenchmark {
         let seed = now() - seedStart
 
         let resources = try await session.cluster.resources()
-        let scopes = Dictionary(resources.map { ($0.group + "/" + $0.kind, $0.scope) }, uniquingKeysWith: { first, _ in first })
         var parseAndValidate = Double.infinity
         var plan = Double.infinity
         var last: PlanResult?
         for _ in 0..<repetitions {
             let start = now()
-            let desired = try DesiredState.load(ManifestOptions(paths: [changed]), kubernetesVersion: session.cluster.builtin.version) {
-                scopes[$0 + "/" + $1]
-            }
+            let desired = try DesiredState.load(
+                ManifestOptions(paths: [changed]), kubernetesVersion: session.cluster.builtin.version, resources: resources)
             parseAndValidate = min(parseAndValidate, now() - start)
             guard desired.isValid else { throw BenchmarkFailure(message: "generated manifests are invalid") }
 

@@ -14,11 +14,12 @@ public struct DesiredState: Sendable {
     /// Whether the manifests can be planned.
     public var isValid: Bool { !lint.hasErrors }
 
-    /// Reads and validates the manifests. `scope` tells namespaced from cluster-scoped kinds the
-    /// manifests' own CRDs do not define (the cluster's discovery).
+    /// Reads and validates the manifests. `resources` (the cluster's discovery) tell namespaced from
+    /// cluster-scoped kinds the manifests' own CRDs do not define.
     public static func load(
-        _ options: ManifestOptions, kubernetesVersion: String, scope: (String, String) -> ResourceScope?
+        _ options: ManifestOptions, kubernetesVersion: String, resources: [APIResource]
     ) throws(LintError) -> DesiredState {
+        let servedScopes = Dictionary(resources.map { ($0.group + "/" + $0.kind, $0.scope) }, uniquingKeysWith: { first, _ in first })
         let lintOptions = LintOptions(
             paths: options.paths, kubernetesVersion: kubernetesVersion, crdPaths: options.crdPaths,
             defaultNamespace: options.namespace ?? "default", noConfig: true, disableRules: ["all"], keepObjects: true,
@@ -37,7 +38,7 @@ public struct DesiredState: Sendable {
         var extra: [Diagnostic] = []
         for var manifest in lint.manifestObjects {
             let gvk = manifest.object.gvk
-            switch definedScopes[gvk.group + "/" + gvk.kind] ?? scope(gvk.group, gvk.kind) {
+            switch definedScopes[gvk.group + "/" + gvk.kind] ?? servedScopes[gvk.group + "/" + gvk.kind] {
             case .namespaced?:
                 let written = manifest.object.namespace
                 if let wanted = options.namespace, !written.isEmpty, written != wanted {

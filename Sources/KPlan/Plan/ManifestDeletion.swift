@@ -26,9 +26,7 @@ public struct ManifestDeletion: Sendable {
     /// Deletes what `manifests` name.
     /// - Throws: `ManifestDeletionError` when the manifests cannot be read (malformed YAML).
     public func delete(_ manifests: ManifestOptions, propagation: PropagationPolicy, dryRun: Bool) async throws -> [Result] {
-        let resources = try await cluster.resources()
-        let scopes = Dictionary(resources.map { ($0.group + "/" + $0.kind, $0.scope) }, uniquingKeysWith: { first, _ in first })
-        let desired = try DesiredState.load(manifests, kubernetesVersion: cluster.builtin.version) { scopes[$0 + "/" + $1] }
+        let desired = try DesiredState.load(manifests, kubernetesVersion: cluster.builtin.version, resources: try await cluster.resources())
         let unreadable = desired.lint.diagnostics.filter { $0.severity == .error && ($0.code.hasPrefix("yaml.") || $0.code.hasPrefix("input.")) }
         if let first = unreadable.first {
             throw ManifestDeletionError(message: "\(first.location.file):\(first.location.range.start.line):\(first.location.range.start.column): \(first.message)")

@@ -22,8 +22,7 @@ public struct ObjectQuery: Sendable {
         if let name {
             let key = ResourceKey(group: resource.group, kind: resource.kind, namespace: scopedNamespace ?? "", name: name)
             guard let object = try await cluster.get(key) else {
-                let qualified = resource.group.isEmpty ? resource.plural : "\(resource.plural).\(resource.group)"
-                throw APIError(.notFound, "\(qualified) \"\(name)\" not found")
+                throw APIError(.notFound, "\(resource.qualifiedName) \"\(name)\" not found")
             }
             return [object]
         }

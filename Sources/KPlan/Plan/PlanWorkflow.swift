@@ -19,9 +19,7 @@ public enum PlanWorkflow {
     public static func plan(
         _ manifests: ManifestOptions, settings: PlanSettings, cluster: EmbeddedCluster
     ) async throws -> Outcome {
-        let resources = try await cluster.resources()
-        let scopes = Dictionary(resources.map { ($0.group + "/" + $0.kind, $0.scope) }, uniquingKeysWith: { first, _ in first })
-        let desired = try DesiredState.load(manifests, kubernetesVersion: cluster.builtin.version) { scopes[$0 + "/" + $1] }
+        let desired = try DesiredState.load(manifests, kubernetesVersion: cluster.builtin.version, resources: try await cluster.resources())
         guard desired.isValid else { return Outcome(desired: desired, result: nil) }
         let registry = try schemaRegistry(cluster: cluster, desired: desired.objects)
         let prune = settings.prune
@@ -44,13 +42,7 @@ public enum PlanWorkflow {
 
     /// The built-in schemas with the cluster's CRDs and those of the manifests.
     public static func schemaRegistry(cluster: EmbeddedCluster, desired: [ManifestObject]) throws -> SchemaRegistry {
-        let inputCRDs = desired.compactMap { manifest -> CompiledCRD? in
-            guard CRDCompiler.isCRD(manifest.object.gvk) else { return nil }
-            let node = manifest.object.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
-            let resource = Resource(file: "", documentIndex: 0, node: node, gvk: manifest.object.gvk, name: manifest.object.name, namespace: nil)
-            return CRDCompiler.compile(resource).0
-        }
-        return try cluster.schemaRegistry().adding(crds: inputCRDs)
+        try cluster.schemaRegistry().adding(crds: desired.compactMap { CRDCompiler.compile($0.object) })
     }
 
     /// Checks a saved plan is still current, then applies it.

@@ -165,6 +165,10 @@ public struct APIResource: Sendable, Hashable {
 
     /// The preferred version.
     public var preferredVersion: String { versions.first ?? "v1" }
+
+    /// How the API server's messages name the resource: `deployments.apps`, or `services` for the
+    /// core group.
+    public var qualifiedName: String { group.isEmpty ? plural : "\(plural).\(group)" }
 }
 
 /// One change seen by a watch.

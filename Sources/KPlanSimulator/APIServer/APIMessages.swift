@@ -2,13 +2,8 @@ import KPlanCore
 
 /// The API server's refusals, worded as Kubernetes words them (`deployments.apps "web" not found`).
 enum APIMessages {
-    /// `deployments.apps` (or `services` for the core group): how messages name a resource.
-    static func qualifiedResource(_ resource: APIResource) -> String {
-        resource.group.isEmpty ? resource.plural : "\(resource.plural).\(resource.group)"
-    }
-
     static func notFound(_ resource: APIResource, name: String) -> APIError {
-        APIError(.notFound, "\(qualifiedResource(resource)) \"\(name)\" not found")
+        APIError(.notFound, "\(resource.qualifiedName) \"\(name)\" not found")
     }
 
     static func namespaceNotFound(_ namespace: String) -> APIError {
@@ -16,7 +11,7 @@ enum APIMessages {
     }
 
     static func namespaceTerminating(_ namespace: String, resource: APIResource, name: String) -> APIError {
-        APIError(.forbidden, "\(qualifiedResource(resource)) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated")
+        APIError(.forbidden, "\(resource.qualifiedName) \"\(name)\" is forbidden: unable to create new content in namespace \(namespace) because it is being terminated")
     }
 
     static func unknownKind(_ gvk: GroupVersionKind) -> APIError {
@@ -24,11 +19,11 @@ enum APIMessages {
     }
 
     static func modified(_ resource: APIResource, name: String) -> APIError {
-        APIError(.conflict, "Operation cannot be fulfilled on \(qualifiedResource(resource)) \"\(name)\": the object has been modified; please apply your changes to the latest version and try again")
+        APIError(.conflict, "Operation cannot be fulfilled on \(resource.qualifiedName) \"\(name)\": the object has been modified; please apply your changes to the latest version and try again")
     }
 
     static func alreadyExists(_ resource: APIResource, name: String) -> APIError {
-        APIError(.alreadyExists, "\(qualifiedResource(resource)) \"\(name)\" already exists")
+        APIError(.alreadyExists, "\(resource.qualifiedName) \"\(name)\" already exists")
     }
 
     static func preconditionFailed(field: String, precondition: String, actual: String) -> APIError {

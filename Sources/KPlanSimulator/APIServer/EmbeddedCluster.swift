@@ -182,10 +182,7 @@ public final class EmbeddedCluster: ClusterBackend {
         let gvk = request.gvk
         let resource = try resource(group: gvk.group, kind: gvk.kind, version: gvk.version, catalog: schemas.catalog)
         var object = request
-        switch resource.scope {
-        case .cluster: object.namespace = ""
-        case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
-        }
+        Self.place(&object, as: resource)
         guard !object.name.isEmpty else { throw APIMessages.nameRequired() }
         let schema: Schema? = if case .found(let found) = schemas.registry.lookup(gvk) { found } else { nil }
         let key = object.key
@@ -296,10 +293,7 @@ public final class EmbeddedCluster: ClusterBackend {
             guard let resource = schemas.catalog.resource(group: object.gvk.group, kind: object.kind),
                 !customKinds.contains(resource.group + "/" + resource.kind)
             else { continue }
-            switch resource.scope {
-            case .cluster: object.namespace = ""
-            case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
-            }
+            Self.place(&object, as: resource)
             candidates.append(object)
         }
         let version = builtin.version
@@ -417,15 +411,8 @@ public final class EmbeddedCluster: ClusterBackend {
     /// by any write but this process's own writes of other kinds.
     private func schemas(at revision: Int64? = nil) throws -> Schemas {
         try schemaCache.value(at: try revision ?? store.revision) {
-            var crds: [CompiledCRD] = []
-            for stored in try store.list(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: nil) {
-                let node = stored.value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))
-                let resource = Resource(
-                    file: "", documentIndex: 0, node: node,
-                    gvk: GroupVersionKind(apiVersion: stored.value["apiVersion"]?.string ?? "", kind: "CustomResourceDefinition"),
-                    name: stored.key.name, namespace: nil)
-                if let crd = CRDCompiler.compile(resource).0 { crds.append(crd) }
-            }
+            let crds = try store.list(group: CRDCompiler.group, kind: "CustomResourceDefinition", namespace: nil)
+                .compactMap { KubeObject($0.value).flatMap(CRDCompiler.compile) }
             return Schemas(registry: builtin.adding(crds: crds), catalog: ResourceCatalog(registry: builtin, crds: crds))
         }
     }
@@ -466,6 +453,15 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     // MARK: Helpers
+
+    /// Puts an object where the API server's URL would: no namespace for cluster-scoped kinds, and
+    /// `default` for namespaced ones that name none.
+    static func place(_ object: inout KubeObject, as resource: APIResource) {
+        switch resource.scope {
+        case .cluster: object.namespace = ""
+        case .namespaced: if object.namespace.isEmpty { object.namespace = "default" }
+        }
+    }
 
     /// A stored object as served: its resourceVersion is its last write's revision; asked for at
     /// another served version, it is labelled with that version (fields are not converted).
