@@ -56,7 +56,9 @@ let package = Package(
         .executableTarget(name: "kplan-bench", dependencies: ["KPlan", "KPlanYAML", "KPlanCore", "KPlanDiff", "KPlanSimulator"]),
         .testTarget(name: "KPlanCoreTests", dependencies: ["KPlanCore"]),
         .testTarget(name: "KPlanYAMLTests", dependencies: ["KPlanYAML"]),
-        .testTarget(name: "KPlanSimulatorTests", dependencies: ["KPlanSimulator", "KPlanYAML"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KPlanSimulatorTests",
+            dependencies: ["KPlanSimulator", "KPlanYAML", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Fixtures"]),
         .testTarget(name: "KPlanDiffTests", dependencies: ["KPlanDiff", "KPlanYAML"]),
         .testTarget(name: "KPlanValidationTests", dependencies: ["KPlanValidation", "KPlanYAML"]),
         .testTarget(name: "KPlanOutputTests", dependencies: ["KPlanOutput"]),

@@ -211,7 +211,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 !reconfigured.value(at: revision, compute: { [] }).contains(key),
                 isNoOp(applying: object, as: manager, to: live, schema: schema, registry: schemas.registry)
             {
-                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision) }
+                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision, uid: live.uid) }
                 return live
             }
             let now = clock.timestamp()
@@ -236,7 +236,7 @@ public final class EmbeddedCluster: ClusterBackend {
                 try validator.validate(admitted)
             }
             if let live, Self.sameIgnoringTimes(live, admitted) {
-                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision) }
+                if let record, let stored { try recordApplied(key, record, modRevision: stored.modRevision, uid: live.uid) }
                 return live
             }
             if dryRun {
@@ -257,7 +257,8 @@ public final class EmbeddedCluster: ClusterBackend {
                     }
                     let written = try transaction.put(key, stripped.value, expectedModRevision: stored?.modRevision ?? 0)
                     if let record {
-                        try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: written)
+                        try transaction.recordApplied(
+                            key, manager: record.manager, digest: record.digest, modRevision: written, uid: stripped.uid)
                     }
                     return (before, written, false)
                 }
@@ -277,11 +278,11 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     /// Records an apply that changed nothing, unless the same record is there.
-    private func recordApplied(_ key: ResourceKey, _ record: (manager: String, digest: String), modRevision: Int64) throws {
+    private func recordApplied(_ key: ResourceKey, _ record: (manager: String, digest: String), modRevision: Int64, uid: String?) throws {
         let known = try store.appliedConfigurations(keys: [key], manager: record.manager)[key]
-        guard known?.digest != record.digest || known?.appliedRevision != modRevision else { return }
+        guard known?.digest != record.digest || known?.appliedRevision != modRevision || known?.uid != uid else { return }
         try store.write { transaction in
-            try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: modRevision)
+            try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: modRevision, uid: uid)
         }
     }
 

@@ -10,7 +10,7 @@ public struct AppliedConfiguration: Sendable, Hashable {
     public var appliedRevision: Int64
     /// The object's `modRevision` now.
     public var modRevision: Int64
-    /// The object's `metadata.uid` now.
+    /// The object's `metadata.uid` when the configuration was applied (its uid now, while current).
     public var uid: String?
 
     /// Whether nothing has written the object since the apply.
@@ -19,15 +19,14 @@ public struct AppliedConfiguration: Sendable, Hashable {
 
 extension ClusterStore {
     /// The applied configurations `manager` recorded for these keys, with each object's current
-    /// revision and uid, in one query (objects without a record are left out).
+    /// revision, in one query (objects without a record are left out).
     public func appliedConfigurations(keys: some Sequence<ResourceKey>, manager: String) throws(StoreError) -> [ResourceKey: AppliedConfiguration] {
         let keyList = KeyListEncoder.encode(keys)
         return try read { db in
             var found: [ResourceKey: AppliedConfiguration] = [:]
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT o.api_group, o.kind, o.namespace, o.name, a.digest, a.mod_revision, o.mod_revision,
-                        json_extract(o.value, '$.metadata.uid')
+                    SELECT o.api_group, o.kind, o.namespace, o.name, a.digest, a.mod_revision, o.mod_revision, a.uid
                     FROM json_each(?) AS j CROSS JOIN object AS o
                     ON o.api_group = json_extract(j.value, '$[0]') AND o.kind = json_extract(j.value, '$[1]')
                     AND o.namespace = json_extract(j.value, '$[2]') AND o.name = json_extract(j.value, '$[3]')
@@ -47,14 +46,15 @@ extension ClusterStore {
 
 extension StoreTransaction {
     /// Records that `manager` applied the configuration with `digest` to `key`, leaving it at
-    /// `modRevision`. Not a change of the object: the revision does not move and no event is made.
-    public mutating func recordApplied(_ key: ResourceKey, manager: String, digest: String, modRevision: Int64) throws {
+    /// `modRevision` with `uid`. Not a change of the object: the revision does not move and no event
+    /// is made.
+    public mutating func recordApplied(_ key: ResourceKey, manager: String, digest: String, modRevision: Int64, uid: String?) throws {
         try database.execute(
             sql: """
-                INSERT OR REPLACE INTO applied_configuration (api_group, kind, namespace, name, manager, digest, mod_revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO applied_configuration (api_group, kind, namespace, name, manager, digest, mod_revision, uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [key.group, key.kind, key.namespace, key.name, manager, digest, modRevision])
+            arguments: [key.group, key.kind, key.namespace, key.name, manager, digest, modRevision, uid])
     }
 
     /// Forgets every manager's record for `key` (the object is deleted).

@@ -36,6 +36,18 @@ extension ClusterStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3-applied-configuration-uid") { db in
+            // The uid the object had when the configuration was applied, so that a plan need not read
+            // every object's value for it; existing records take it from their object.
+            try db.execute(
+                sql: """
+                    ALTER TABLE applied_configuration ADD COLUMN uid TEXT;
+                    UPDATE applied_configuration SET uid = (
+                        SELECT json_extract(o.value, '$.metadata.uid') FROM object AS o
+                        WHERE o.api_group = applied_configuration.api_group AND o.kind = applied_configuration.kind
+                        AND o.namespace = applied_configuration.namespace AND o.name = applied_configuration.name);
+                    """)
+        }
         return migrator
     }
 }
