@@ -1,60 +1,94 @@
 extension JSONValue {
     /// The value as compact JSON, object keys sorted (the form stored and hashed).
     public var compactJSON: String {
-        var output = ""
+        String(decoding: compactJSONBytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `compactJSON`, without making a String (for hashing and storing).
+    public var compactJSONBytes: [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(512)
         write(to: &output, indent: nil)
         return output
     }
 
     /// The value as indented JSON (two spaces), object keys sorted, ending with a newline.
     public var prettyJSON: String {
-        var output = ""
-        write(to: &output, indent: "")
-        return output + "\n"
+        var output: [UInt8] = []
+        write(to: &output, indent: 0)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: String?) {
+    /// Writes the value; `indent` is the current depth when indenting, nil for compact output.
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .null:
-            output += "null"
+            output.append(contentsOf: "null".utf8)
         case .bool(let flag):
-            output += flag ? "true" : "false"
+            output.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         case .int(let number):
-            output += String(number)
+            Self.writeInteger(number, to: &output)
         case .double(let number):
-            output += Self.text(of: number)
+            output.append(contentsOf: Self.text(of: number).utf8)
         case .string(let text):
             Self.writeString(text, to: &output)
         case .array(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
-            let inner = indent.map { $0 + "  " }
+            output.append(UInt8(ascii: "["))
+            let inner = indent.map { $0 + 1 }
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                if let inner { output += "\n" + inner }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeLineBreak(depth: inner, to: &output)
                 item.write(to: &output, indent: inner)
             }
-            if let indent { output += "\n" + indent }
-            output += "]"
+            Self.writeLineBreak(depth: indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{"
-            let inner = indent.map { $0 + "  " }
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { output += "," }
-                if let inner { output += "\n" + inner }
+            output.append(UInt8(ascii: "{"))
+            let inner = indent.map { $0 + 1 }
+            var first = true
+            for member in members.sorted(by: { $0.key < $1.key }) {
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                Self.writeLineBreak(depth: inner, to: &output)
                 Self.writeString(member.key, to: &output)
-                output += inner == nil ? ":" : ": "
+                output.append(UInt8(ascii: ":"))
+                if inner != nil { output.append(UInt8(ascii: " ")) }
                 member.value.write(to: &output, indent: inner)
             }
-            if let indent { output += "\n" + indent }
-            output += "}"
+            Self.writeLineBreak(depth: indent, to: &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A newline and two spaces a level, when indenting.
+    private static func writeLineBreak(depth: Int?, to output: inout [UInt8]) {
+        guard let depth else { return }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// Appends the decimal digits of `number`.
+    private static func writeInteger(_ number: Int64, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            output.append(contentsOf: buffer[(24 - count)...])
         }
     }
 
@@ -67,41 +101,37 @@ extension JSONValue {
 
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += text
-            output += "\""
-            return
-        }
-        var pending = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = pending
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String? =
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\r": "\\r"
-                case "\t": "\\t"
-                case "\u{08}": "\\b"
-                case "\u{0C}": "\\f"
-                default: scalar.value < 0x20 ? "\\u" + Self.hex4(scalar.value) : nil
-                }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[pending..<index])
-                output += escape
-                pending = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        output.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
-        output += "\""
+        var bytes: [UInt8] = []
+        writeString(text, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
+    /// Appends `text` as a JSON string literal, in UTF-8.
+    public static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var pending = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                pending = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case 0x08: output.append(contentsOf: "\\b".utf8)
+                case 0x0C: output.append(contentsOf: "\\f".utf8)
+                default:
+                    let digits = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(digits[Int(byte >> 4)])
+                    output.append(digits[Int(byte & 15)])
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending...]))
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -319,7 +319,7 @@ public final class EmbeddedCluster: ClusterBackend {
     static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
         var hash = SHA256()
         hash.update(data: Array("\(kubernetesVersion)\n\(manager)\n".utf8))
-        hash.update(data: Array(object.value.compactJSON.utf8))
+        hash.update(data: object.value.compactJSONBytes)
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
