@@ -8,11 +8,11 @@ public struct Plan: Sendable, Hashable {
 
     /// Creates a plan; changes are sorted by wave, then key.
     public init(changes: [PlannedChange]) {
-        // Sorted by index, so the large change values move once.
-        let order = changes.indices.sorted { lhs, rhs in
-            changes[lhs].wave != changes[rhs].wave ? changes[lhs].wave < changes[rhs].wave : changes[lhs].key < changes[rhs].key
-        }
-        self.changes = order.map { changes[$0] }
+        // Sorted by wave and key alone, so the large change values are neither copied to compare
+        // nor moved more than once.
+        let order = changes.indices.map { (wave: changes[$0].wave, key: changes[$0].key, index: $0) }
+            .sorted { $0.wave != $1.wave ? $0.wave < $1.wave : $0.key < $1.key }
+        self.changes = order.map { changes[$0.index] }
     }
 
     /// How many changes have `action`.

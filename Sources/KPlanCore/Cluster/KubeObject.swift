@@ -1,17 +1,35 @@
 /// One Kubernetes object as the API holds it: a JSON object with `apiVersion`, `kind` and `metadata`.
+///
+/// Its identity (group, version, kind, namespace, name) is read once per change of the value, since
+/// planning and admission ask for it far more often than they change an object.
 public struct KubeObject: Sendable, Hashable {
     /// The whole object (always a JSON object).
-    public private(set) var value: JSONValue
+    public private(set) var value: JSONValue {
+        didSet { identity = Identity(value) }
+    }
+
+    /// The identity fields, as of the current value.
+    private var identity: Identity
 
     /// Wraps a JSON value; nil unless it is an object.
     public init?(_ value: JSONValue) {
         guard case .object = value else { return nil }
         self.value = value
+        identity = Identity(value)
     }
 
     /// Wraps the members of a JSON object.
     public init(_ members: [String: JSONValue]) {
         value = .object(members)
+        identity = Identity(value)
+    }
+
+    public static func == (lhs: KubeObject, rhs: KubeObject) -> Bool {
+        lhs.value == rhs.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
     }
 
     /// The members of the object.
@@ -30,13 +48,13 @@ public struct KubeObject: Sendable, Hashable {
     }
 
     /// `apiVersion`, `""` when missing.
-    public var apiVersion: String { value["apiVersion"]?.string ?? "" }
+    public var apiVersion: String { identity.apiVersion }
 
     /// `kind`, `""` when missing.
-    public var kind: String { value["kind"]?.string ?? "" }
+    public var kind: String { identity.gvk.kind }
 
     /// Group, version and kind.
-    public var gvk: GroupVersionKind { GroupVersionKind(apiVersion: apiVersion, kind: kind) }
+    public var gvk: GroupVersionKind { identity.gvk }
 
     /// Group, kind, namespace and name.
     public var key: ResourceKey {
@@ -45,13 +63,13 @@ public struct KubeObject: Sendable, Hashable {
 
     /// `metadata.name`, `""` when missing.
     public var name: String {
-        get { metadataString("name") ?? "" }
+        get { identity.name }
         set { setMetadata("name", .string(newValue)) }
     }
 
     /// `metadata.namespace`, `""` when missing (cluster-scoped objects).
     public var namespace: String {
-        get { metadataString("namespace") ?? "" }
+        get { identity.namespace }
         set { setMetadata("namespace", newValue.isEmpty ? nil : .string(newValue)) }
     }
 
@@ -107,5 +125,21 @@ public struct KubeObject: Sendable, Hashable {
 
     private mutating func setMetadata(_ key: String, _ newValue: JSONValue?) {
         value.set(newValue, at: ["metadata", key])
+    }
+
+    /// The fields that say which object this is.
+    private struct Identity: Sendable {
+        var apiVersion: String
+        var gvk: GroupVersionKind
+        var namespace: String
+        var name: String
+
+        init(_ value: JSONValue) {
+            apiVersion = value["apiVersion"]?.string ?? ""
+            gvk = GroupVersionKind(apiVersion: apiVersion, kind: value["kind"]?.string ?? "")
+            let metadata = value["metadata"]
+            namespace = metadata?["namespace"]?.string ?? ""
+            name = metadata?["name"]?.string ?? ""
+        }
     }
 }
