@@ -65,45 +65,52 @@ public struct Planner: Sendable {
         // Applies the backend knows are repeats need neither a read nor a dry run.
         let unchanged = try await backend.unchangedApplies(servedObjects.map(\.object), options: options)
         let liveObjects = try await backend.get(servedObjects.map(\.object.key).filter { unchanged[$0] == nil })
-        // Each other object is planned on its own (a read and a dry run), several at once; results
-        // are gathered in input order.
+        // The other objects: live versions other than the desired one are read again, then every
+        // object the server can take is dry-run in one batch, and each result compared with the live
+        // object (on all cores); results keep input order.
+        var pending: [PendingObject] = []
+        for (index, manifest) in objects.enumerated() where unchanged[manifest.object.key] == nil {
+            let object = manifest.object
+            var live = liveObjects[object.key]
+            if let found = live, found.gvk.version != object.gvk.version {
+                live = try await backend.get(object.key, version: object.gvk.version)
+            }
+            let groupKind = object.gvk.groupKind
+            let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
+            // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
+            let dryRun = live != nil || !(createdNamespaces.contains(object.namespace) || localOnly)
+            pending.append(PendingObject(index: index, live: live, dryRun: dryRun))
+        }
+        let dryRuns = pending.filter(\.dryRun)
+        var results = try await backend.dryRunApplies(dryRuns.map { objects[$0.index].object }, options: options).makeIterator()
+        var outcomes: [Result<KubeObject, APIError>] = []
+        for object in pending {
+            outcomes.append(object.dryRun ? results.next()! : .success(objects[object.index].object))
+        }
         let planning = objects
         let planningWaves = waves
-        let planned = try await withThrowingTaskGroup(of: (Int, ObjectOutcome).self) { group in
-            var results = [ObjectOutcome?](repeating: nil, count: planning.count)
-            var next = 0
-            var finished = 0
-            while next < planning.count || !group.isEmpty {
-                while next < planning.count && next - finished < Self.concurrentObjects {
-                    let index = next
-                    let manifest = planning[index]
-                    if let version = unchanged[manifest.object.key] {
-                        results[index] = .change(PlannedChange(
-                            key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
-                            after: nil, desired: manifest.object, fields: FieldChanges(), wave: planningWaves[index],
-                            liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
-                        next += 1
-                        finished += 1
-                        continue
-                    }
-                    let groupKind = manifest.object.gvk.groupKind
-                    let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
-                    let namespaceIsNew = createdNamespaces.contains(manifest.object.namespace)
-                    let live = liveObjects[manifest.object.key]
-                    group.addTask {
-                        (index, try await planOne(manifest, live: live, localOnly: localOnly, namespaceIsNew: namespaceIsNew,
-                                                  wave: planningWaves[index], options: options))
-                    }
-                    next += 1
-                }
-                if let (index, result) = try await group.next() {
-                    results[index] = result
-                    finished += 1
-                }
+        let compared = zip(pending, outcomes).map { ($0, $1) }.parallelMap { object, outcome -> (Int, ObjectOutcome) in
+            let manifest = planning[object.index]
+            switch outcome {
+            case .success(let after):
+                return (object.index, .change(change(
+                    for: manifest.object, live: object.live, after: after, wave: planningWaves[object.index], location: manifest.location)))
+            case .failure(let error):
+                return (object.index, .problem(PlanProblem(
+                    key: manifest.object.key, location: manifest.location, message: error.message, causes: error.causes)))
             }
-            return results.compactMap { $0 }
         }
-        for result in planned {
+        var planned = [ObjectOutcome?](repeating: nil, count: objects.count)
+        for (index, manifest) in objects.enumerated() {
+            if let version = unchanged[manifest.object.key] {
+                planned[index] = .change(PlannedChange(
+                    key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
+                    after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
+                    liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
+            }
+        }
+        for (index, outcome) in compared { planned[index] = outcome }
+        for result in planned.compactMap({ $0 }) {
             switch result {
             case .change(let change): changes.append(change)
             case .problem(let problem): problems.append(problem)
@@ -130,30 +137,11 @@ public struct Planner: Sendable {
         case problem(PlanProblem)
     }
 
-    /// How many objects are planned at once.
-    static let concurrentObjects = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-
-    /// One desired object's change, or why it cannot be planned.
-    private func planOne(
-        _ manifest: ManifestObject, live found: KubeObject?, localOnly: Bool, namespaceIsNew: Bool, wave: Int, options: ApplyOptions
-    ) async throws -> ObjectOutcome {
-        let object = manifest.object
-        var live = found
-        if let found, found.gvk.version != object.gvk.version {
-            live = try await backend.get(object.key, version: object.gvk.version)
-        }
-        let after: KubeObject
-        if live == nil && (namespaceIsNew || localOnly) {
-            // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
-            after = object
-        } else {
-            do {
-                after = try await backend.apply(object, options: options)
-            } catch let error as APIError {
-                return .problem(PlanProblem(key: object.key, location: manifest.location, message: error.message, causes: error.causes))
-            }
-        }
-        return .change(change(for: object, live: live, after: after, wave: wave, location: manifest.location))
+    /// A desired object that is not a known repeat: its live state and whether it is dry-run.
+    private struct PendingObject: Sendable {
+        var index: Int
+        var live: KubeObject?
+        var dryRun: Bool
     }
 
     /// One object's change: noise removed from both sides, then compared field by field.
@@ -175,12 +163,11 @@ public struct Planner: Sendable {
 
     /// Namespaces the desired objects create (absent from the cluster now).
     private func namespacesCreated(by objects: [ManifestObject]) async throws -> Set<String> {
-        var created: Set<String> = []
-        for manifest in objects where manifest.object.gvk.group == "" && manifest.object.kind == "Namespace" {
-            let key = ResourceKey(group: "", kind: "Namespace", namespace: "", name: manifest.object.name)
-            if try await backend.get(key) == nil { created.insert(manifest.object.name) }
-        }
-        return created
+        let keys = objects.filter { $0.object.gvk.group == "" && $0.object.kind == "Namespace" }
+            .map { ResourceKey(group: "", kind: "Namespace", namespace: "", name: $0.object.name) }
+        guard !keys.isEmpty else { return [] }
+        let live = try await backend.get(keys)
+        return Set(keys.filter { live[$0] == nil }.map(\.name))
     }
 
     /// Live objects labelled as members of the ApplySet, of every group-kind the live parent records

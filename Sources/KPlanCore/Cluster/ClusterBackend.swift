@@ -24,6 +24,10 @@ public protocol ClusterBackend: Sendable {
     /// as stored — or, with `options.dryRun`, as it would be stored.
     func apply(_ object: KubeObject, options: ApplyOptions) async throws -> KubeObject
 
+    /// Dry runs of the server-side applies of `objects`, each on its own and as of the same state, in
+    /// input order: what `apply(_:options:)` with `dryRun` would return, or the API's refusal.
+    func dryRunApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [Result<KubeObject, APIError>]
+
     /// Creates the object, or replaces it (a non-apply update, recorded under the manager as `Update`).
     /// A `metadata.resourceVersion` in the object is a precondition.
     func update(_ object: KubeObject, options: UpdateOptions) async throws -> KubeObject
@@ -43,6 +47,21 @@ extension ClusterBackend {
     /// The object with this key in its preferred version, nil when there is none.
     public func get(_ key: ResourceKey) async throws -> KubeObject? {
         try await get(key, version: nil)
+    }
+
+    /// One dry run after another.
+    public func dryRunApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [Result<KubeObject, APIError>] {
+        var options = options
+        options.dryRun = true
+        var results: [Result<KubeObject, APIError>] = []
+        for object in objects {
+            do {
+                results.append(.success(try await apply(object, options: options)))
+            } catch let error as APIError {
+                results.append(.failure(error))
+            }
+        }
+        return results
     }
 
     /// None: without a cheap way to tell, every apply is dry-run.

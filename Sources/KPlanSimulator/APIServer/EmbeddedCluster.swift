@@ -108,6 +108,22 @@ public final class EmbeddedCluster: ClusterBackend {
         try write(object, operation: .apply(manager: options.fieldManager, force: options.force), dryRun: options.dryRun)
     }
 
+    /// The dry runs share one read of the revision and run on all cores.
+    public func dryRunApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [Result<KubeObject, APIError>] {
+        let revision = try store.revision
+        let operation = Operation.apply(manager: options.fieldManager, force: options.force)
+        let outcomes = objects.parallelMap { object -> Result<KubeObject, any Error> in
+            Result { try self.write(object, operation: operation, dryRun: true, revision: revision) }
+        }
+        return try outcomes.map { outcome in
+            switch outcome {
+            case .success(let object): return .success(object)
+            case .failure(let error as APIError): return .failure(error)
+            case .failure(let error): throw error
+            }
+        }
+    }
+
     public func update(_ object: KubeObject, options: UpdateOptions) async throws -> KubeObject {
         try write(object, operation: .update(manager: options.fieldManager), dryRun: options.dryRun)
     }
@@ -176,8 +192,9 @@ public final class EmbeddedCluster: ClusterBackend {
     /// One write (or its dry run): merge or replace, admit, validate, stamp identity and version, and
     /// store it if the live object has not moved meanwhile (retried a few times when it has, as the
     /// API server's update loop does).
-    private func write(_ request: KubeObject, operation: Operation, dryRun: Bool) throws -> KubeObject {
-        var revision = try store.revision
+    /// - Parameter revision: the store's current revision when the caller just read it.
+    private func write(_ request: KubeObject, operation: Operation, dryRun: Bool, revision known: Int64? = nil) throws -> KubeObject {
+        var revision = try known ?? store.revision
         let schemas = try schemas(at: revision)
         let gvk = request.gvk
         let resource = try resource(group: gvk.group, kind: gvk.kind, version: gvk.version, catalog: schemas.catalog)
