@@ -26,24 +26,41 @@ struct ValidationTree {
         lineSteps.append((parent, step))
         let line = lineSteps.count - 1
         let range = SourceRange(at: SourcePosition(line: line, column: 1))
+        // A JSON value's type is what it is: scalars are tagged, so the validators read no YAML 1.1
+        // ambiguity into an unquoted number or boolean.
+        let scalar: Scalar
         switch value {
         case .object(let members):
-            let entries = members.keys.sorted().map { key in
+            var entries: [MappingEntry] = []
+            entries.reserveCapacity(members.count)
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
                 let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil, value: .string(key))),
                                    range: SourceRange(at: SourcePosition(line: lineSteps.count, column: 2)))
-                return MappingEntry(key: keyNode, value: build(members[key]!, parent: line, step: .key(key)))
+                entries.append(MappingEntry(key: keyNode, value: build(member, parent: line, step: .key(key))))
             }
             return Node(.mapping(entries), range: range)
         case .array(let items):
-            return Node(.sequence(items.enumerated().map { build($1, parent: line, step: .index($0)) }), range: range)
-        case .null, .bool, .int, .double, .string:
-            // A JSON value's type is what it is: tagged, so the validators read no YAML 1.1 ambiguity
-            // into an unquoted number or boolean.
-            guard let scalar = value.node(at: range).scalar else { return value.node(at: range) }
-            let tagged = Scalar(text: scalar.text, style: scalar.style, tag: "tag:yaml.org,2002:\(value.typeName)", value: scalar.value)
-            return Node(.scalar(tagged), range: range)
+            var nodes: [Node] = []
+            nodes.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                nodes.append(build(item, parent: line, step: .index(index)))
+            }
+            return Node(.sequence(nodes), range: range)
+        case .null: scalar = Scalar(text: "null", style: .plain, tag: Self.nullTag, value: .null)
+        case .bool(let flag): scalar = Scalar(text: flag ? "true" : "false", style: .plain, tag: Self.booleanTag, value: .bool(flag))
+        case .int(let number): scalar = Scalar(text: String(number), style: .plain, tag: Self.integerTag, value: .int(number))
+        case .double(let number): scalar = Scalar(text: String(number), style: .plain, tag: Self.numberTag, value: .float(number))
+        case .string(let text): scalar = Scalar(text: text, style: .doubleQuoted, tag: Self.stringTag, value: .string(text))
         }
+        return Node(.scalar(scalar), range: range)
     }
+
+    /// The tags of JSON's scalar types.
+    private static let nullTag = "tag:yaml.org,2002:null"
+    private static let booleanTag = "tag:yaml.org,2002:boolean"
+    private static let integerTag = "tag:yaml.org,2002:integer"
+    private static let numberTag = "tag:yaml.org,2002:number"
+    private static let stringTag = "tag:yaml.org,2002:string"
 
     /// The field path a finding at `position` is about; a key's column (2) names the member itself.
     func path(at position: SourcePosition) -> [Step] {
