@@ -34,12 +34,12 @@ struct ValueComparison {
             where !type.isAtomicMap && !(oldMembers.isEmpty && newMembers.isEmpty):
             let before = old?.object ?? [:]
             let after = new?.object ?? [:]
-            for name in Set(before.keys).union(after.keys) {
-                let memberType = type.member(name)
-                let declared = type.declares(name)
-                compare(before[name], after[name], type: memberType, path: path.appending(.field(name)),
-                        tracksNode: isNew || !(declared && (memberType.isStruct || type.requires(name))),
-                        isNew: isNew || (!declared && before[name] == nil))
+            // Members equal on both sides hold no change, so only the others are walked.
+            for (name, member) in before where after[name] != member {
+                compareMember(name, member, after[name], type: type, path: path, isNew: isNew)
+            }
+            for (name, member) in after where before[name] == nil {
+                compareMember(name, nil, member, type: type, path: path, isNew: isNew)
             }
         case (.array(let oldItems)?, .array(let newItems)?)
             where type.listKind != .atomic && !(oldItems.isEmpty && newItems.isEmpty):
@@ -48,7 +48,7 @@ struct ValueComparison {
             guard let before = try? ListItems(old?.array ?? [], kind: kind, itemType: itemType, strict: false),
                   let after = try? ListItems(new?.array ?? [], kind: kind, itemType: itemType, strict: false)
             else { return }
-            for element in before.order {
+            for element in before.order where before.items[element] != after.items[element] {
                 compare(before.items[element], after.items[element], type: itemType, path: path.appending(element), tracksNode: true, isNew: isNew)
             }
             for element in after.order where before.items[element] == nil {
@@ -70,5 +70,14 @@ struct ValueComparison {
         } else if new == nil {
             removed.insert(path)
         }
+    }
+
+    /// Compares the member `name` of an object of `type`.
+    private mutating func compareMember(_ name: String, _ old: JSONValue?, _ new: JSONValue?, type: FieldType, path: FieldPath, isNew: Bool) {
+        let memberType = type.member(name)
+        let declared = type.declares(name)
+        compare(old, new, type: memberType, path: path.appending(.field(name)),
+                tracksNode: isNew || !(declared && (memberType.isStruct || type.requires(name))),
+                isNew: isNew || (!declared && old == nil))
     }
 }
