@@ -9,9 +9,15 @@ public struct Plan: Sendable, Hashable {
     /// Creates a plan; changes are sorted by wave, then key.
     public init(changes: [PlannedChange]) {
         // Sorted by wave and key alone, so the large change values are neither copied to compare
-        // nor moved more than once.
-        let order = changes.indices.map { (wave: changes[$0].wave, key: changes[$0].key, index: $0) }
-            .sorted { $0.wave != $1.wave ? $0.wave < $1.wave : $0.key < $1.key }
+        // nor moved more than once; each key is one string ordered as `ResourceKey` orders
+        // (namespace, group, kind, name: NUL sorts before any character a name can hold).
+        var order: [(wave: Int, key: String, index: Int)] = []
+        order.reserveCapacity(changes.count)
+        for (index, change) in changes.enumerated() {
+            let key = change.key
+            order.append((change.wave, [key.namespace, key.group, key.kind, key.name].joined(separator: "\0"), index))
+        }
+        order.sort { $0.wave != $1.wave ? $0.wave < $1.wave : $0.key < $1.key }
         self.changes = order.map { changes[$0.index] }
     }
 
