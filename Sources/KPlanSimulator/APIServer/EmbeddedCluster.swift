@@ -305,18 +305,20 @@ public final class EmbeddedCluster: ClusterBackend {
 
     public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
         let schemas = try schemas()
-        let customKinds = Set(schemas.registry.crds.map { $0.group + "/" + $0.kind })
-        var candidates: [KubeObject] = []
-        for var object in objects {
-            guard let resource = schemas.catalog.resource(group: object.gvk.group, kind: object.kind),
-                !customKinds.contains(resource.group + "/" + resource.kind)
-            else { continue }
-            Self.place(&object, as: resource)
-            candidates.append(object)
-        }
+        let customKinds = Set(schemas.registry.crds.map { GroupKind(group: $0.group, kind: $0.kind) })
         let version = builtin.version
-        let hashes = candidates.parallelMap { Self.applyDigest($0, manager: options.fieldManager, kubernetesVersion: version) }
-        let digests = Dictionary(zip(candidates.map(\.key), hashes), uniquingKeysWith: { _, last in last })
+        let placed = objects.parallelMap { object -> (key: ResourceKey, digest: String)? in
+            let groupKind = object.gvk.groupKind
+            guard let resource = schemas.catalog.resource(group: groupKind.group, kind: groupKind.kind),
+                !customKinds.contains(groupKind)
+            else { return nil }
+            var object = object
+            Self.place(&object, as: resource)
+            return (object.key, Self.applyDigest(object, manager: options.fieldManager, kubernetesVersion: version))
+        }
+        var digests: [ResourceKey: String] = [:]
+        digests.reserveCapacity(placed.count)
+        for case let (key, digest)? in placed { digests[key] = digest }
         let revision = try store.revision
         var unchanged: [ResourceKey: LiveVersion] = [:]
         var changed: Set<ResourceKey> = []

@@ -7,13 +7,13 @@ public struct ResourceCatalog: Sendable {
     /// The discovery entries, sorted by group then kind.
     public let resources: [APIResource]
     /// The entries by `group/kind`.
-    private let byGroupKind: [String: APIResource]
+    private let byGroupKind: [GroupKind: APIResource]
 
     /// The built-in kinds of `registry`'s Kubernetes version, and those `crds` define.
     public init(registry: SchemaRegistry, crds: [CompiledCRD] = []) {
-        var byGroupKind: [String: APIResource] = [:]
+        var byGroupKind: [GroupKind: APIResource] = [:]
         for gvk in registry.builtinKinds where Self.isStoredKind(gvk.kind) {
-            let id = gvk.group + "/" + gvk.kind
+            let id = GroupKind(group: gvk.group, kind: gvk.kind)
             guard byGroupKind[id] == nil, let scope = registry.scope(for: gvk) else { continue }
             let plural = Self.pluralNames[gvk.kind] ?? Self.guessPlural(gvk.kind)
             byGroupKind[id] = APIResource(
@@ -23,7 +23,7 @@ public struct ResourceCatalog: Sendable {
         }
         for crd in crds {
             let versions = crd.versions.filter(\.served).map(\.name).sorted(by: KubeVersion.isPreferred)
-            byGroupKind[crd.group + "/" + crd.kind] = APIResource(
+            byGroupKind[GroupKind(group: crd.group, kind: crd.kind)] = APIResource(
                 group: crd.group, versions: versions, kind: crd.kind, plural: crd.plural,
                 singular: crd.singular.isEmpty ? crd.kind.lowercased() : crd.singular, shortNames: crd.shortNames,
                 scope: crd.scope)
@@ -34,7 +34,7 @@ public struct ResourceCatalog: Sendable {
 
     /// The entry for a group and kind.
     public func resource(group: String, kind: String) -> APIResource? {
-        byGroupKind[group + "/" + kind]
+        byGroupKind[GroupKind(group: group, kind: kind)]
     }
 
     /// Kinds in the schemas that are not stored objects: lists, options, reviews, subresources.
