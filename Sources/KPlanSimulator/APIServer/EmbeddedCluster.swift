@@ -31,6 +31,15 @@ public final class EmbeddedCluster: ClusterBackend {
     /// Objects a plan found re-applied with another configuration than their manager's last: their
     /// dry runs skip the no-op check, which could only fail.
     private let reconfigured = RevisionCache<Set<ResourceKey>>()
+    /// The objects admission plugins read (classes, limit ranges), by kind and namespace.
+    private let admissionLists = RevisionCache<[AdmissionList: [KubeObject]]>()
+
+    /// The objects of a kind in a namespace (nil: all).
+    private struct AdmissionList: Hashable, Sendable {
+        var group: String
+        var kind: String
+        var namespace: String?
+    }
 
     private struct Schemas: Sendable {
         var registry: SchemaRegistry
@@ -371,12 +380,12 @@ public final class EmbeddedCluster: ClusterBackend {
             context.clusterIPsInUse = addresses.clusterIPs
             context.nodePortsInUse = addresses.nodePorts
         case ("", "Pod"):
-            context.priorityClasses = try objects(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil)
-            context.limitRanges = try objects(group: "", kind: "LimitRange", namespace: object.namespace)
+            context.priorityClasses = try objects(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil, revision: revision)
+            context.limitRanges = try objects(group: "", kind: "LimitRange", namespace: object.namespace, revision: revision)
         case ("", "PersistentVolumeClaim"):
-            context.storageClasses = try objects(group: "storage.k8s.io", kind: "StorageClass", namespace: nil)
+            context.storageClasses = try objects(group: "storage.k8s.io", kind: "StorageClass", namespace: nil, revision: revision)
         case ("networking.k8s.io", "Ingress"):
-            context.ingressClasses = try objects(group: "networking.k8s.io", kind: "IngressClass", namespace: nil)
+            context.ingressClasses = try objects(group: "networking.k8s.io", kind: "IngressClass", namespace: nil, revision: revision)
         default:
             break
         }
@@ -386,8 +395,13 @@ public final class EmbeddedCluster: ClusterBackend {
         return try defaulter.admit(request, operation: live.map { .update(old: $0) } ?? .create, context: context)
     }
 
-    private func objects(group: String, kind: String, namespace: String?) throws -> [KubeObject] {
-        try store.list(group: group, kind: kind, namespace: namespace).compactMap { KubeObject($0.value) }
+    /// The objects of a kind in `namespace` (nil: all) at `revision`, the store's current one.
+    private func objects(group: String, kind: String, namespace: String?, revision: Int64) throws -> [KubeObject] {
+        let list = AdmissionList(group: group, kind: kind, namespace: namespace)
+        if let cached = admissionLists.value(at: revision, compute: { [:] })[list] { return cached }
+        let found = try store.list(group: group, kind: kind, namespace: namespace).compactMap { KubeObject($0.value) }
+        admissionLists.advance(from: revision, to: revision) { $0[list] = found }
+        return found
     }
 
     /// Identity, timestamps and generation.
@@ -450,6 +464,7 @@ public final class EmbeddedCluster: ClusterBackend {
     private func invalidateCaches() {
         schemaCache.invalidate()
         addressCache.invalidate()
+        admissionLists.invalidate()
     }
 
     /// Keeps the caches current across this process's own write of `object` from `old` to `new`.
@@ -459,6 +474,10 @@ public final class EmbeddedCluster: ClusterBackend {
         let isService = object.gvk.group.isEmpty && object.kind == "Service"
         addressCache.advance(from: old, to: new) { addresses in
             if isService { addresses.add(object.value) }
+        }
+        let written = object.gvk.groupKind
+        admissionLists.advance(from: old, to: new) { lists in
+            lists = lists.filter { $0.key.group != written.group || $0.key.kind != written.kind }
         }
     }
 
