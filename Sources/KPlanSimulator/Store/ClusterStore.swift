@@ -123,8 +123,8 @@ public final class ClusterStore: Sendable {
     /// The objects at `keys` that exist, read in one query.
     public func get(keys: some Sequence<ResourceKey>) throws(StoreError) -> [ResourceKey: StoredObject] {
         let keyList = KeyListEncoder.encode(keys)
-        return try read { db in
-            var found: [ResourceKey: StoredObject] = [:]
+        // The rows are copied out in the read; their values are parsed afterwards, on all cores.
+        let rows: [(key: ResourceKey, createRevision: Int64, modRevision: Int64, value: [UInt8])] = try read { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT o.api_group, o.kind, o.namespace, o.name, o.create_revision, o.mod_revision, o.value
@@ -132,13 +132,28 @@ public final class ClusterStore: Sendable {
                     ON o.api_group = json_extract(j.value, '$[0]') AND o.kind = json_extract(j.value, '$[1]')
                     AND o.namespace = json_extract(j.value, '$[2]') AND o.name = json_extract(j.value, '$[3]')
                     """)
-            let rows = try Row.fetchCursor(statement, arguments: [keyList])
-            while let row = try rows.next() {
-                let object = try Self.storedObject(row)
-                found[object.key] = object
+            var rows: [(key: ResourceKey, createRevision: Int64, modRevision: Int64, value: [UInt8])] = []
+            let cursor = try Row.fetchCursor(statement, arguments: [keyList])
+            while let row = try cursor.next() {
+                let value = try row.withUnsafeData(atIndex: 6) { data in data.map { [UInt8]($0) } ?? [] }
+                rows.append((ResourceKey(group: row[0], kind: row[1], namespace: row[2], name: row[3]), row[4], row[5], value))
             }
-            return found
+            return rows
         }
+        let parsed = rows.parallelMap(parallel: rows.count >= 64) { row in
+            Result { () throws(JSONParseError) in try JSONValue(parsing: row.value) }
+        }
+        var found: [ResourceKey: StoredObject] = [:]
+        found.reserveCapacity(rows.count)
+        for (row, value) in zip(rows, parsed) {
+            switch value {
+            case .success(let value):
+                found[row.key] = StoredObject(key: row.key, value: value, createRevision: row.createRevision, modRevision: row.modRevision)
+            case .failure(let error):
+                throw StoreError.corrupt(path: path, detail: "the stored value of \(row.key) is not JSON: \(error)")
+            }
+        }
+        return found
     }
 
     /// The objects of a group and kind, in one namespace or (namespace nil) all, sorted by namespace
