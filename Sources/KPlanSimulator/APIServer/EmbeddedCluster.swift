@@ -315,23 +315,28 @@ public final class EmbeddedCluster: ClusterBackend {
     public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
         let schemas = try schemas()
         let customKinds = Set(schemas.registry.crds.map { GroupKind(group: $0.group, kind: $0.kind) })
-        let version = builtin.version
-        let placed = objects.parallelMap { object -> (key: ResourceKey, digest: String)? in
+        var placed: [KubeObject] = []
+        placed.reserveCapacity(objects.count)
+        for var object in objects {
             let groupKind = object.gvk.groupKind
             guard let resource = schemas.catalog.resource(group: groupKind.group, kind: groupKind.kind),
                 !customKinds.contains(groupKind)
-            else { return nil }
-            var object = object
+            else { continue }
             Self.place(&object, as: resource)
-            return (object.key, Self.applyDigest(object, manager: options.fieldManager, kubernetesVersion: version))
+            placed.append(object)
         }
-        var digests: [ResourceKey: String] = [:]
-        digests.reserveCapacity(placed.count)
-        for case let (key, digest)? in placed { digests[key] = digest }
         let revision = try store.revision
+        // The records are read while the digests are computed.
+        let store = store
+        let keys = placed.map(\.key)
+        let manager = options.fieldManager
+        async let records = Result { () throws(StoreError) in try store.appliedConfigurations(keys: keys, manager: manager) }
+        let version = builtin.version
+        let hashes = placed.parallelMap { Self.applyDigest($0, manager: manager, kubernetesVersion: version) }
+        let digests = Dictionary(zip(keys, hashes), uniquingKeysWith: { _, last in last })
         var unchanged: [ResourceKey: LiveVersion] = [:]
         var changed: Set<ResourceKey> = []
-        for (key, applied) in try store.appliedConfigurations(keys: digests.keys, manager: options.fieldManager) where applied.isCurrent {
+        for (key, applied) in try await records.get() where applied.isCurrent {
             if applied.digest == digests[key] {
                 unchanged[key] = LiveVersion(uid: applied.uid, resourceVersion: String(applied.modRevision))
             } else {
