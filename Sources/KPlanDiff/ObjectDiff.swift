@@ -21,7 +21,7 @@ public enum ObjectDiff {
     /// (nil compares without one).
     public static func compare(before: JSONValue?, after: JSONValue?, schema: Schema?) -> FieldChanges {
         var walk = Walk()
-        walk.compare(before, after, schema: SchemaView(schema), path: FieldPath())
+        if before != after { walk.compare(before, after, schema: SchemaView(schema), path: FieldPath()) }
         return FieldChanges(added: walk.added, modified: walk.modified, removed: walk.removed)
     }
 
@@ -40,9 +40,9 @@ private struct Walk {
     var modified: [FieldPath] = []
     var removed: [FieldPath] = []
 
+    /// Compares two values known to differ. Equal subtrees hold no changes (and most of a changed
+    /// object is such subtrees), so callers pass only members and items that differ.
     mutating func compare(_ before: JSONValue?, _ after: JSONValue?, schema: SchemaView, path: FieldPath) {
-        // Equal subtrees hold no changes; most of a changed object is such subtrees.
-        if before == after { return }
         switch (before, after) {
         case (.object(let lhs)?, .object(let rhs)?):
             compareObjects(lhs, rhs, schema: schema, path: path)
@@ -79,8 +79,10 @@ private struct Walk {
             leaf(before.map(JSONValue.object), after.map(JSONValue.object), path: path)
             return
         }
-        let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys).sorted()
-        for key in keys {
+        var keys: [String] = []
+        for (key, value) in before ?? [:] where after?[key] != value { keys.append(key) }
+        for key in (after ?? [:]).keys where before?[key] == nil { keys.append(key) }
+        for key in keys.sorted() {
             compare(before?[key], after?[key], schema: schema.property(key), path: path.appending(.field(key)))
         }
     }
@@ -102,7 +104,8 @@ private struct Walk {
                 compareByIndex(before ?? [], after ?? [], items: items, path: path)
                 return
             }
-            let keys = Set(lhs.keys).union(rhs.keys).sorted { FieldPath.Element.key($0) < FieldPath.Element.key($1) }
+            let keys = Set(lhs.keys).union(rhs.keys).filter { lhs[$0] != rhs[$0] }
+                .sorted { FieldPath.Element.key($0) < FieldPath.Element.key($1) }
             for key in keys {
                 compare(lhs[key], rhs[key], schema: items, path: path.appending(.key(key)))
             }
@@ -123,7 +126,7 @@ private struct Walk {
             // Spelled out: `JSONValue` is nil-literal-expressible, so a bare `nil` here would be `.null`.
             let lhs: JSONValue? = index < before.count ? before[index] : Optional.none
             let rhs: JSONValue? = index < after.count ? after[index] : Optional.none
-            compare(lhs, rhs, schema: items, path: path.appending(.index(index)))
+            if lhs != rhs { compare(lhs, rhs, schema: items, path: path.appending(.index(index))) }
         }
     }
 
