@@ -1,12 +1,11 @@
 /// One Kubernetes object as the API holds it: a JSON object with `apiVersion`, `kind` and `metadata`.
 ///
-/// Its identity (group, version, kind, namespace, name) is read once per change of the value, since
-/// planning and admission ask for it far more often than they change an object.
+/// Its identity (group, version, kind, namespace, name) is read when the value is set and again only
+/// when a change touches it, since planning and admission ask for it far more often than they change
+/// an object; it is kept in one shared box, so copies stay cheap.
 public struct KubeObject: Sendable, Hashable {
     /// The whole object (always a JSON object).
-    public private(set) var value: JSONValue {
-        didSet { identity = Identity(value) }
-    }
+    public private(set) var value: JSONValue
 
     /// The identity fields, as of the current value.
     private var identity: Identity
@@ -38,13 +37,21 @@ public struct KubeObject: Sendable, Hashable {
     /// The member `key`.
     public subscript(_ key: String) -> JSONValue? {
         get { value[key] }
-        set { value[key] = newValue }
+        set {
+            value[key] = newValue
+            if Identity.isAffected(by: key) { identity = Identity(value) }
+        }
     }
 
     /// The value at a path of object keys.
     public subscript(path keys: String...) -> JSONValue? {
         get { value[path: keys] }
-        set { value.set(newValue, at: keys) }
+        set {
+            value.set(newValue, at: keys)
+            if keys.count < 2 ? keys.first.map(Identity.isAffected) ?? true : Identity.isAffected(by: keys[0], keys[1]) {
+                identity = Identity(value)
+            }
+        }
     }
 
     /// `apiVersion`, `""` when missing.
@@ -125,14 +132,25 @@ public struct KubeObject: Sendable, Hashable {
 
     private mutating func setMetadata(_ key: String, _ newValue: JSONValue?) {
         value.set(newValue, at: ["metadata", key])
+        if Identity.isAffected(by: "metadata", key) { identity = Identity(value) }
     }
 
     /// The fields that say which object this is.
-    private struct Identity: Sendable {
-        var apiVersion: String
-        var gvk: GroupVersionKind
-        var namespace: String
-        var name: String
+    private final class Identity: Sendable {
+        let apiVersion: String
+        let gvk: GroupVersionKind
+        let namespace: String
+        let name: String
+
+        /// Whether setting the member `key` can change the identity.
+        static func isAffected(by key: String) -> Bool {
+            key == "apiVersion" || key == "kind" || key == "metadata"
+        }
+
+        /// Whether setting the member `member` of `key` can change the identity.
+        static func isAffected(by key: String, _ member: String) -> Bool {
+            key == "apiVersion" || key == "kind" || (key == "metadata" && (member == "name" || member == "namespace"))
+        }
 
         init(_ value: JSONValue) {
             apiVersion = value["apiVersion"]?.string ?? ""
