@@ -333,14 +333,17 @@ public final class EmbeddedCluster: ClusterBackend {
         async let records = Result { () throws(StoreError) in try store.appliedConfigurations(keys: keys, manager: manager) }
         let version = builtin.version
         let hashes = placed.parallelMap { Self.applyDigest($0, manager: manager, kubernetesVersion: version) }
-        let digests = Dictionary(zip(keys, hashes), uniquingKeysWith: { _, last in last })
+        let applied = try await records.get()
         var unchanged: [ResourceKey: LiveVersion] = [:]
+        unchanged.reserveCapacity(applied.count)
         var changed: Set<ResourceKey> = []
-        for (key, applied) in try await records.get() where applied.isCurrent {
-            if applied.digest == digests[key] {
-                unchanged[key] = LiveVersion(uid: applied.uid, resourceVersion: String(applied.modRevision))
+        for (key, digest) in zip(keys, hashes) {
+            guard let record = applied[key], record.isCurrent else { continue }
+            if record.digest == digest {
+                unchanged[key] = LiveVersion(uid: record.uid, resourceVersion: String(record.modRevision))
             } else {
                 changed.insert(key)
+                unchanged[key] = nil
             }
         }
         reconfigured.set(changed, at: revision)
