@@ -86,30 +86,33 @@ public enum DependencyOrder {
             clusterBinding, admission, other
 
         init(_ object: KubeObject) {
-            switch (object.gvk.group, object.kind) {
-            case ("", "Namespace"): self = .namespace
-            case ("apiextensions.k8s.io", "CustomResourceDefinition"): self = .definition
-            case ("", "ServiceAccount"), ("", "Secret"), ("", "ConfigMap"), ("", "PersistentVolumeClaim"):
-                self = .configuration
-            case ("storage.k8s.io", "StorageClass"), ("scheduling.k8s.io", "PriorityClass"),
-                ("node.k8s.io", "RuntimeClass"), ("", "PersistentVolume"):
-                self = .clusterConfiguration
-            case ("", "Pod"), ("", "ReplicationController"), ("apps", "Deployment"), ("apps", "ReplicaSet"),
-                ("apps", "StatefulSet"), ("apps", "DaemonSet"), ("batch", "Job"), ("batch", "CronJob"):
-                self = .workload
-            case ("rbac.authorization.k8s.io", "Role"): self = .role
-            case ("rbac.authorization.k8s.io", "ClusterRole"): self = .clusterRole
-            case ("rbac.authorization.k8s.io", "RoleBinding"): self = .binding
-            case ("rbac.authorization.k8s.io", "ClusterRoleBinding"): self = .clusterBinding
-            case ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-                ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-                ("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"),
-                ("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"),
-                ("admissionregistration.k8s.io", "MutatingAdmissionPolicy"),
-                ("admissionregistration.k8s.io", "MutatingAdmissionPolicyBinding"):
-                self = .admission
-            default: self = .other
-            }
+            self = Self.byGroupKind[object.gvk.groupKind] ?? .other
         }
+
+        /// The role of every kind that has one besides `.other`.
+        private static let byGroupKind: [GroupKind: Role] = {
+            var roles: [GroupKind: Role] = [:]
+            func add(_ role: Role, _ group: String, _ kinds: String...) {
+                for kind in kinds { roles[GroupKind(group: group, kind: kind)] = role }
+            }
+            add(.namespace, "", "Namespace")
+            add(.definition, "apiextensions.k8s.io", "CustomResourceDefinition")
+            add(.configuration, "", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim")
+            add(.clusterConfiguration, "storage.k8s.io", "StorageClass")
+            add(.clusterConfiguration, "scheduling.k8s.io", "PriorityClass")
+            add(.clusterConfiguration, "node.k8s.io", "RuntimeClass")
+            add(.clusterConfiguration, "", "PersistentVolume")
+            add(.workload, "", "Pod", "ReplicationController")
+            add(.workload, "apps", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet")
+            add(.workload, "batch", "Job", "CronJob")
+            add(.role, "rbac.authorization.k8s.io", "Role")
+            add(.clusterRole, "rbac.authorization.k8s.io", "ClusterRole")
+            add(.binding, "rbac.authorization.k8s.io", "RoleBinding")
+            add(.clusterBinding, "rbac.authorization.k8s.io", "ClusterRoleBinding")
+            add(.admission, "admissionregistration.k8s.io", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+                "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy",
+                "MutatingAdmissionPolicyBinding")
+            return roles
+        }()
     }
 }
