@@ -102,12 +102,11 @@ public struct Linter: Sendable {
     /// even for resources checked after the rest.
     private func inputOrder(_ identities: [ObjectIdentity], files: [String]) -> [ObjectIdentity] {
         let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        // Each identity's file is looked up once, not at every comparison.
-        let keyed = identities.map { (file: fileIndex[$0.nameLocation.file] ?? 0, identity: $0) }
-        return keyed.sorted {
-            $0.file != $1.file
-                ? $0.file < $1.file : $0.identity.nameLocation.range.start < $1.identity.nameLocation.range.start
-        }.map(\.identity)
+        return identities.sorted {
+            let left = fileIndex[$0.nameLocation.file] ?? 0
+            let right = fileIndex[$1.nameLocation.file] ?? 0
+            return left != right ? left < right : $0.nameLocation.range.start < $1.nameLocation.range.start
+        }
     }
 
     /// The sources of the files that have findings, read again now that the findings are known (files
