@@ -34,12 +34,13 @@ public enum ScalarValue: Sendable, Hashable {
 /// Stored as one shared immutable object, so a scalar is a single reference: copying a node or reading
 /// its scalar costs one retain, and a tree needs one allocation per scalar (plus long texts).
 public struct Scalar: Sendable, Hashable {
-    fileprivate final class Storage: Sendable {
-        let text: String
-        let style: ScalarStyle
-        let tag: String?
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let text: String
+        @usableFromInline let style: ScalarStyle
+        @usableFromInline let tag: String?
         /// The resolved value, or nil for the most common case: the string `text` itself.
-        let resolved: ScalarValue?
+        @usableFromInline let resolved: ScalarValue?
 
         init(text: String, style: ScalarStyle, tag: String?, value: ScalarValue) {
             self.text = text
@@ -53,29 +54,29 @@ public struct Scalar: Sendable, Hashable {
         }
     }
 
-    fileprivate var storage: Storage
+    @usableFromInline var storage: Storage
 
     /// The scalar's text after YAML unescaping/folding.
     public var text: String {
-        get { storage.text }
+        @inlinable get { storage.text }
         set { storage = Storage(text: newValue, style: style, tag: tag, value: value) }
     }
 
     /// How it was written.
     public var style: ScalarStyle {
-        get { storage.style }
+        @inlinable get { storage.style }
         set { storage = Storage(text: text, style: newValue, tag: tag, value: value) }
     }
 
     /// An explicit tag (`!!str`, `!!int`, a local tag), if any.
     public var tag: String? {
-        get { storage.tag }
+        @inlinable get { storage.tag }
         set { storage = Storage(text: text, style: style, tag: newValue, value: value) }
     }
 
     /// The value it resolves to.
     public var value: ScalarValue {
-        get { storage.resolved ?? .string(storage.text) }
+        @inlinable get { storage.resolved ?? .string(storage.text) }
         set { storage = Storage(text: text, style: style, tag: tag, value: newValue) }
     }
 
@@ -85,6 +86,7 @@ public struct Scalar: Sendable, Hashable {
     }
 
     /// The resolved value rendered as a string, as Kubernetes would see it where a string is read.
+    @inlinable
     public var stringValue: String? {
         guard let resolved = storage.resolved else { return storage.text }
         if case .string(let s) = resolved { return s }
@@ -109,15 +111,29 @@ public struct MappingEntry: Sendable {
     public let key: Node
     /// The value node.
     public let value: Node
-    /// The key as a string (the scalar text for scalar keys, `""` otherwise), computed once: mapping
-    /// lookups compare it on every access.
-    public let name: String
 
     /// Creates an entry.
     public init(key: Node, value: Node) {
         self.key = key
         self.value = value
-        self.name = key.scalar?.text ?? ""
+    }
+
+    /// The key as a string: the scalar text for scalar keys, `""` otherwise. Read from the key's
+    /// scalar rather than stored: a stored copy made every entry a third larger, and cost a retain
+    /// and a release per entry of every tree for keys longer than 15 bytes.
+    @inlinable
+    public var name: String {
+        if case .scalar(let scalar) = key.content { return scalar.storage.text }
+        return ""
+    }
+
+    /// Whether the key is `name`. The lengths are compared first: they are stored in the strings
+    /// themselves, so most other keys are told apart without calling into the string comparison.
+    @inlinable
+    public func hasName(_ name: String) -> Bool {
+        guard case .scalar(let scalar) = key.content else { return name.isEmpty }
+        let text = scalar.storage.text
+        return text.utf8.count == name.utf8.count && text == name
     }
 }
 
@@ -146,45 +162,53 @@ public struct Node: Sendable {
     }
 
     /// The scalar, if this node is one.
+    @inlinable
     public var scalar: Scalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
     /// The entries, if this node is a mapping.
+    @inlinable
     public var entries: [MappingEntry]? {
         if case .mapping(let e) = content { return e }
         return nil
     }
 
     /// The items, if this node is a sequence.
+    @inlinable
     public var items: [Node]? {
         if case .sequence(let i) = content { return i }
         return nil
     }
 
     /// True for a null scalar (`~`, `null`, empty).
+    @inlinable
     public var isNull: Bool {
         if case .scalar(let s) = content, case .null? = s.storage.resolved { return true }
         return false
     }
 
     /// The resolved string value of a string scalar, else nil.
+    @inlinable
     public var string: String? { scalar?.stringValue }
 
     /// The value of an integer scalar, else nil.
+    @inlinable
     public var int: Int64? {
         if case .scalar(let s) = content, case .int(let i)? = s.storage.resolved { return i }
         return nil
     }
 
     /// The value of a boolean scalar, else nil.
+    @inlinable
     public var bool: Bool? {
         if case .scalar(let s) = content, case .bool(let b)? = s.storage.resolved { return b }
         return nil
     }
 
     /// The entry for `key` in a mapping (the last one, as Kubernetes' decoder keeps the last duplicate).
+    @inlinable
     public func entry(_ key: String) -> MappingEntry? {
         guard case .mapping(let entries) = content, let index = Self.lastIndex(of: key, in: entries) else { return nil }
         return entries[index]
@@ -192,16 +216,18 @@ public struct Node: Sendable {
 
     /// The value for `key` in a mapping (without copying the whole entry: checks read values this way
     /// on every node).
+    @inlinable
     public subscript(_ key: String) -> Node? {
         guard case .mapping(let entries) = content, let index = Self.lastIndex(of: key, in: entries) else { return nil }
         return entries[index].value
     }
 
-    private static func lastIndex(of key: String, in entries: [MappingEntry]) -> Int? {
+    @usableFromInline
+    static func lastIndex(of key: String, in entries: [MappingEntry]) -> Int? {
         var index = entries.endIndex
         while index > entries.startIndex {
             index -= 1
-            if entries[index].name == key { return index }
+            if entries[index].hasName(key) { return index }
         }
         return nil
     }

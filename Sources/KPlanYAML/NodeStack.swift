@@ -20,8 +20,8 @@ final class NodeStack {
         base.deallocate()
     }
 
-    /// Pushes a finished node.
-    func push(_ node: Node) {
+    /// Pushes a finished node, taking over the caller's reference.
+    func push(_ node: consuming Node) {
         if count == capacity { grow() }
         (base + count).initialize(to: node)
         count += 1

@@ -7,19 +7,39 @@ import KPlanCore
 /// allocating it again. The table is direct-mapped and fixed in size, so it never grows: a colliding
 /// scalar replaces the previous one. Its size follows the input's, so a small file does not pay for
 /// a large table.
-struct ScalarCache {
+///
+/// Each slot keeps its scalar's length, style and first `inlineLength` bytes beside it, so a lookup
+/// compares raw bytes without reading the scalar (longer texts are compared with the scalar's); the
+/// table is raw memory, small enough to stay in cache, freed without visiting each slot's type.
+final class ScalarCache {
     /// Scalars longer than this are not cached: long texts rarely repeat and are costly to compare.
     static let maxLength = 48
+    /// Bytes per slot in `keys`: the length plus one (zero for an empty slot), the style, the bytes.
+    private static let keyStride = 32
+    /// The most bytes of a scalar kept in its slot's key.
+    private static let inlineLength = keyStride - 2
 
-    private var slots: [Scalar?]
+    private let scalars: UnsafeMutablePointer<Scalar?>
+    private let keys: UnsafeMutablePointer<UInt8>
+    private let count: Int
     private let mask: Int
 
     /// A cache for a stream of `inputSize` bytes: about one slot per 16 bytes, 64 to 2048 slots.
     init(inputSize: Int) {
         var count = 64
         while count < 2048, count * 16 < inputSize { count *= 2 }
-        slots = Array(repeating: nil, count: count)
+        self.count = count
         mask = count - 1
+        scalars = .allocate(capacity: count)
+        scalars.initialize(repeating: nil, count: count)
+        keys = .allocate(capacity: count * Self.keyStride)
+        keys.initialize(repeating: 0, count: count * Self.keyStride)
+    }
+
+    deinit {
+        scalars.deinitialize(count: count)
+        scalars.deallocate()
+        keys.deallocate()
     }
 
     /// The slot for `bytes` in `style` (FNV-1a over the bytes, then the style).
@@ -30,20 +50,30 @@ struct ScalarCache {
         return Int(hash ^ (hash >> 16)) & mask
     }
 
-    /// The cached scalar in `slot` if it has exactly these bytes and this style.
+    /// The cached scalar in `slot` if it has exactly these bytes (at most `maxLength`) and this style.
     func scalar(in slot: Int, bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle) -> Scalar? {
-        guard let scalar = slots[slot], scalar.style == style else { return nil }
+        let key = keys + slot * Self.keyStride
+        guard key[0] == UInt8(truncatingIfNeeded: bytes.count + 1), key[1] == style.cacheCode else { return nil }
+        var index = 0
+        while index < min(bytes.count, Self.inlineLength) {
+            if key[2 + index] != bytes[index] { return nil }
+            index += 1
+        }
+        guard let scalar = scalars[slot] else { return nil }
+        guard bytes.count > Self.inlineLength else { return scalar }
         let equal = scalar.text.utf8.withContiguousStorageIfAvailable { stored in
-            guard stored.count == bytes.count else { return false }
-            for index in 0..<bytes.count where stored[index] != bytes[index] { return false }
-            return true
+            stored.count == bytes.count && stored.elementsEqual(bytes)
         }
         return equal == true ? scalar : nil
     }
 
-    /// Remembers `scalar` in `slot`.
-    mutating func store(_ scalar: Scalar, in slot: Int) {
-        slots[slot] = scalar
+    /// Remembers `scalar`, built from `bytes` (at most `maxLength`) in `style`, in `slot`.
+    func store(_ scalar: Scalar, bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, in slot: Int) {
+        let key = keys + slot * Self.keyStride
+        key[0] = UInt8(truncatingIfNeeded: bytes.count + 1)
+        key[1] = style.cacheCode
+        if let base = bytes.baseAddress { (key + 2).update(from: base, count: min(bytes.count, Self.inlineLength)) }
+        scalars[slot] = scalar
     }
 }
 

@@ -89,7 +89,7 @@ private struct TreeBuilder {
     private var open: [OpenCollection] = []
     private let values = NodeStack()
     private var anchors: [String: (node: Node, size: Int)] = [:]
-    private var scalarCache: ScalarCache
+    private let scalarCache: ScalarCache
     private var documentIndex = 0
     private var root: Node?
     private var aliasExpansion = 0
@@ -234,7 +234,7 @@ private struct TreeBuilder {
         let slot = scalarCache.slot(bytes, style: style)
         if let scalar = scalarCache.scalar(in: slot, bytes: bytes, style: style) { return scalar }
         let (scalar, warned) = makeScalar(bytes, style: style, tag: nil, start: start, end: end)
-        if !warned { scalarCache.store(scalar, in: slot) }
+        if !warned { scalarCache.store(scalar, bytes: bytes, style: style, in: slot) }
         return scalar
     }
 
@@ -267,7 +267,7 @@ private struct TreeBuilder {
     }
 
     /// Puts a finished node on the value stack for its parent, or makes it the document root.
-    private mutating func add(_ node: Node) {
+    private mutating func add(_ node: consuming Node) {
         guard !open.isEmpty else {
             root = node
             return
@@ -314,7 +314,7 @@ private struct TreeBuilder {
 
     /// True for a plain `<<` key (its length is checked first: most keys are not 2 bytes long).
     private func isMergeKey(_ entry: MappingEntry) -> Bool {
-        entry.name.utf8.count == 2 && entry.name == "<<" && entry.key.scalar?.style == .plain
+        entry.hasName("<<") && entry.key.scalar?.style == .plain
     }
 
     private mutating func checkDuplicateKeys(_ entries: [MappingEntry]) {
@@ -322,7 +322,7 @@ private struct TreeBuilder {
         if entries.count <= 12 {
             for later in 1..<entries.count {
                 let name = entries[later].name
-                if let first = entries[..<later].first(where: { $0.name == name && $0.key.scalar != nil }),
+                if let first = entries[..<later].first(where: { $0.hasName(name) && $0.key.scalar != nil }),
                    entries[later].key.scalar != nil {
                     reportDuplicate(entries[later], first: first)
                 }

@@ -116,11 +116,23 @@ public enum CRDCompiler {
     /// Prepares every `x-kubernetes-embedded-resource` object below `schema` like a root: the API server
     /// validates an embedded object's apiVersion, kind and metadata as it does a top-level one's.
     private static func prepareEmbeddedResources(in schema: Schema) {
-        var children = schema.propertySchemas + schema.allOf + schema.anyOf + schema.oneOf
-        if let items = schema.items { children.append(items) }
-        if let not = schema.not { children.append(not) }
-        if case .schema(let additional) = schema.additionalProperties { children.append(additional) }
-        for child in children { prepareEmbeddedResources(in: child) }
+        var visited: Set<ObjectIdentifier> = []
+        prepareEmbeddedResources(in: schema, visited: &visited)
+    }
+
+    /// Prepares the embedded resources below `schema`, each shared sub-schema once (interned schemas
+    /// are reached along many paths).
+    private static func prepareEmbeddedResources(in schema: Schema, visited: inout Set<ObjectIdentifier>) {
+        guard visited.insert(ObjectIdentifier(schema)).inserted else { return }
+        for child in schema.propertySchemas { prepareEmbeddedResources(in: child, visited: &visited) }
+        if schema.hasDetails {
+            for child in schema.allOf + schema.anyOf + schema.oneOf { prepareEmbeddedResources(in: child, visited: &visited) }
+            if let not = schema.not { prepareEmbeddedResources(in: not, visited: &visited) }
+        }
+        if let items = schema.items { prepareEmbeddedResources(in: items, visited: &visited) }
+        if case .schema(let additional) = schema.additionalProperties {
+            prepareEmbeddedResources(in: additional, visited: &visited)
+        }
         if schema.isEmbeddedResource { prepareRoot(schema) }
     }
 

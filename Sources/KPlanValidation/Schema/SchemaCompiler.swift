@@ -47,7 +47,7 @@ struct SchemaCompiler {
         }
         var nullable = false
         for entry in entries {
-            guard let keyword = Keyword.byName[entry.name] else { continue }
+            guard let keyword = Keyword.named(entry.name) else { continue }
             let value = entry.value
             switch keyword {
             case .type:
@@ -206,18 +206,39 @@ struct SchemaCompiler {
         case xKubernetesGroupVersionKind = "x-kubernetes-group-version-kind"
         case xKubernetesValidations = "x-kubernetes-validations"
 
-        static let byName: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+        /// The keywords by the length of their names in bytes: most keys of a schema (`description`)
+        /// are not keywords, and are told apart by their length and a comparison or two instead of
+        /// by hashing.
+        private static let byLength: [[Keyword]] = {
+            var table = [[Keyword]](repeating: [], count: allCases.map(\.rawValue.utf8.count).max()! + 1)
+            for keyword in allCases { table[keyword.rawValue.utf8.count].append(keyword) }
+            return table
+        }()
+
+        /// The keyword spelled `name`, nil for any other key.
+        static func named(_ name: String) -> Keyword? {
+            let length = name.utf8.count
+            guard length < byLength.count else { return nil }
+            return byLength[length].first { $0.rawValue == name }
+        }
     }
 
     private mutating func types(_ node: Node) -> SchemaTypes {
-        let names = node.items?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
         var types: SchemaTypes = []
-        for name in names {
+        func add(_ name: String) {
             guard let type = SchemaTypes(name: name) else {
                 problems.append(Problem(message: "unknown type \"\(name)\"", node: node))
-                continue
+                return
             }
             types.insert(type)
+        }
+        // Almost every schema names one type: read it without building a list.
+        if let name = node.string {
+            add(name)
+        } else {
+            for item in node.items ?? [] {
+                if let name = item.string { add(name) }
+            }
         }
         if types.contains(.number) { types.insert(.integer) }
         return types

@@ -48,13 +48,16 @@ final class SchemaInterner {
 
     /// Whether two shareable schemas hold the same keywords, their sub-schemas by identity.
     private static func sameContent(_ a: Schema, _ b: Schema) -> Bool {
-        a.types == b.types && a.special == b.special && a.base === b.base
+        guard a.types == b.types && a.special == b.special && a.base === b.base
             && a.declaresProperties == b.declaresProperties && a.preservesUnknownFields == b.preservesUnknownFields
-            && a.exclusiveMinimum == b.exclusiveMinimum && a.exclusiveMaximum == b.exclusiveMaximum
-            && a.uniqueItems == b.uniqueItems
             && a.propertyNames == b.propertyNames && same(a.propertySchemas, b.propertySchemas)
             && a.required == b.required && sameAdditional(a.additionalProperties, b.additionalProperties)
-            && a.items === b.items && a.definitionName == b.definitionName
+            && a.items === b.items && a.hasDetails == b.hasDetails
+        else { return false }
+        // The remaining keywords live in the details, which most schemas do not have.
+        guard a.hasDetails else { return true }
+        return a.exclusiveMinimum == b.exclusiveMinimum && a.exclusiveMaximum == b.exclusiveMaximum
+            && a.uniqueItems == b.uniqueItems && a.definitionName == b.definitionName
             && a.defaultValue?.scalar == b.defaultValue?.scalar && a.enumValues == b.enumValues
             && a.format == b.format && a.pattern?.source == b.pattern?.source
             && a.minimum == b.minimum && a.maximum == b.maximum && a.multipleOf == b.multipleOf

@@ -13,6 +13,28 @@ import KPlanCore
 final class SchemaNodeTrimmer {
     private var sharedNodes: [String: (node: Node, key: String)] = [:]
 
+    /// What makes two CEL-trimmed schema mappings the same: the ids of their kept keyword values
+    /// (`noValue` when absent) and of their trimmed sub-schemas, and the declared property names.
+    /// Ids stand for whole trimmed subtrees, so a key costs no text building, however deep the schema.
+    private struct CELKey: Hashable {
+        var keywords: [Int]
+        var propertyNames: [String]?
+        var children: [Int]
+    }
+
+    /// The id of a keyword value or sub-schema that is absent.
+    private static let noValue = -1
+    /// Ids of the scalar values kept (`type: object`, `nullable: true`), by scalar.
+    private var celScalarIDs: [Scalar: Int] = [:]
+    /// Ids of other kept values, by content key (a `type` written as a list, say).
+    private var celValueIDs: [String: Int] = [:]
+    /// The trimmed mappings, and their ids, by content.
+    private var celMappings: [CELKey: (node: Node, id: Int)] = [:]
+    /// The shared empty list (what a list-valued schema trims to) and a trimmed scalar schema, by id.
+    private var celOtherNodes: [Int: Node] = [:]
+    /// The next id to hand out.
+    private var nextCELID = 0
+
     /// The part of schema `node` that CEL reads to type values (see `CELSchema`).
     func celSchema(_ node: Node) -> Node {
         celTrimmed(node).node
@@ -28,46 +50,86 @@ final class SchemaNodeTrimmer {
         "type", "format", "nullable", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-list-type",
     ]
 
-    private func celTrimmed(_ node: Node) -> (node: Node, key: String) {
+    /// The trimmed node and its id: equal ids mean equal trimmed content.
+    private func celTrimmed(_ node: Node) -> (node: Node, id: Int) {
         switch node.content {
         case .scalar:
-            return share(node, key: Self.contentKey(node))
+            let id = celValueID(node)
+            if let shared = celOtherNodes[id] { return (shared, id) }
+            celOtherNodes[id] = node
+            return (node, id)
         case .sequence:
-            return share(Node(.sequence([]), range: node.range), key: "[]")
+            let id = celValueID(Node(.sequence([]), range: node.range))
+            if let shared = celOtherNodes[id] { return (shared, id) }
+            let empty = Node(.sequence([]), range: node.range)
+            celOtherNodes[id] = empty
+            return (empty, id)
         case .mapping:
             var entries: [MappingEntry] = []
-            var key = "{"
+            var key = CELKey(keywords: [], children: [])
+            key.keywords.reserveCapacity(Self.celScalarKeywords.count)
             for keyword in Self.celScalarKeywords {
-                guard let entry = node.entry(keyword) else { continue }
+                guard let entry = node.entry(keyword) else {
+                    key.keywords.append(Self.noValue)
+                    continue
+                }
                 entries.append(entry)
-                key += "\(keyword)=\(Self.contentKey(entry.value)),"
+                key.keywords.append(celValueID(entry.value))
             }
             if let properties = node.entry("properties") {
-                let trimmed: (node: Node, key: String)
+                let trimmed: Node
                 if let declared = properties.value.entries {
                     var children: [MappingEntry] = []
-                    var childKey = "{"
+                    var names: [String] = []
                     children.reserveCapacity(declared.count)
+                    names.reserveCapacity(declared.count)
+                    key.children.reserveCapacity(declared.count + 2)
                     for property in declared {
                         let child = celTrimmed(property.value)
                         children.append(MappingEntry(key: property.key, value: child.node))
-                        childKey += "\(Self.delimited(property.name))=\(child.key),"
+                        names.append(property.name)
+                        key.children.append(child.id)
                     }
-                    trimmed = share(Node(.mapping(children), range: properties.value.range), key: childKey + "}")
+                    key.propertyNames = names
+                    trimmed = Node(.mapping(children), range: properties.value.range)
                 } else {
-                    trimmed = celTrimmed(properties.value)
+                    let child = celTrimmed(properties.value)
+                    key.children.append(child.id)
+                    trimmed = child.node
                 }
-                entries.append(MappingEntry(key: properties.key, value: trimmed.node))
-                key += "properties=\(trimmed.key),"
+                entries.append(MappingEntry(key: properties.key, value: trimmed))
+            } else {
+                key.children.append(Self.noValue)
             }
             for keyword in ["additionalProperties", "items"] {
-                guard let entry = node.entry(keyword) else { continue }
+                guard let entry = node.entry(keyword) else {
+                    key.children.append(Self.noValue)
+                    continue
+                }
                 let trimmed = celTrimmed(entry.value)
                 entries.append(MappingEntry(key: entry.key, value: trimmed.node))
-                key += "\(keyword)=\(trimmed.key),"
+                key.children.append(trimmed.id)
             }
-            return share(Node(.mapping(entries), range: node.range), key: key + "}")
+            if let shared = celMappings[key] { return shared }
+            let stored = (node: Node(.mapping(entries), range: node.range), id: nextCELID)
+            nextCELID += 1
+            celMappings[key] = stored
+            return stored
         }
+    }
+
+    /// The id of a kept keyword value or of a non-mapping schema, by content.
+    private func celValueID(_ value: Node) -> Int {
+        if let scalar = value.scalar {
+            if let id = celScalarIDs[scalar] { return id }
+            celScalarIDs[scalar] = nextCELID
+        } else {
+            let key = Self.contentKey(value)
+            if let id = celValueIDs[key] { return id }
+            celValueIDs[key] = nextCELID
+        }
+        nextCELID += 1
+        return nextCELID - 1
     }
 
     /// The trimmed schema, nil when neither it nor anything below it has a `default`.

@@ -186,7 +186,11 @@ struct SchemaValidationRun {
             guard case .scalar = entries[entryIndex].key.content else { continue }
             let name = entries[entryIndex].name
             let position: Int?
-            if let propertyIndex { position = propertyIndex[name] } else { position = names.firstIndex(of: name) }
+            if let propertyIndex {
+                position = propertyIndex[name]
+            } else {
+                position = names.firstIndex { $0.utf8.count == name.utf8.count && $0 == name }
+            }
             if let index = position {
                 if entries[entryIndex].value.isNull { continue }
                 if index < 64 { seenSmall |= 1 << UInt64(index) } else { seenLarge[index] = true }
@@ -210,7 +214,7 @@ struct SchemaValidationRun {
             if let index = schema.propertyPosition(name) {
                 present = index < 64 ? seenSmall & (1 << UInt64(index)) != 0 : seenLarge[index]
             } else {
-                present = entries.contains { $0.name == name && !$0.value.isNull }
+                present = entries.contains { $0.hasName(name) && !$0.value.isNull }
             }
             if !present { report(node, "schema.required", "missing required field \"\(name)\"") }
         }
