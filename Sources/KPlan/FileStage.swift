@@ -40,6 +40,13 @@ struct FileStage: Sendable {
     var collectObjects: Bool
     /// Keep every resource whole, as a JSON object.
     var keepObjects = false
+    /// Threads that check a large file's resources while it is parsed (0: the parsing thread checks).
+    var pipelineWorkers = 0
+
+    /// Files at least this large are checked on `pipelineWorkers` threads as they are parsed.
+    static let pipelineThreshold = 256 * 1024
+    /// Resources handed to a pipeline worker at once.
+    static let pipelineBatch = 128
 
     /// Parses and checks `path`, streaming its documents.
     func check(_ path: String) -> FileOutcome {
@@ -49,6 +56,9 @@ struct FileStage: Sendable {
             return outcome
         }
         if path == "-" { outcome.standardInput = bytes }
+        let pipeline = pipelineWorkers > 0 && bytes.count >= Self.pipelineThreshold
+            ? CheckPipeline(checker: checker, workers: pipelineWorkers) : nil
+        var batch: [Resource] = []
         let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
             guard !document.isEmpty else { return }
             outcome.documentCount += 1
@@ -66,11 +76,23 @@ struct FileStage: Sendable {
                     if let crd { outcome.crds.append(crd) }
                 }
                 if checker.canCheck(resource) {
-                    outcome.add(checker.check(resource))
+                    if let pipeline {
+                        batch.append(resource)
+                        if batch.count == Self.pipelineBatch {
+                            pipeline.submit(batch)
+                            batch = []
+                        }
+                    } else {
+                        outcome.add(checker.check(resource))
+                    }
                 } else {
                     outcome.deferred.append(resource)
                 }
             }
+        }
+        if let pipeline {
+            if !batch.isEmpty { pipeline.submit(batch) }
+            for checked in pipeline.finish() { outcome.add(checked) }
         }
         outcome.diagnostics += yamlDiagnostics
         return outcome

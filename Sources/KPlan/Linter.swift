@@ -64,7 +64,11 @@ public struct Linter: Sendable {
         let (allFiles, collectDiagnostics) = collector.collect(options.paths)
         diagnostics += collectDiagnostics
         let files = allFiles.filter { !configuration.isExcluded(path: absolute(reader.resolved($0))) }
-        let knownStage = stage(known)
+        // Fewer files than cores: each large one is also checked on threads of its own as it is parsed.
+        var pipelined = stage(known)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if options.jobs != 1, files.count < cores { pipelined.pipelineWorkers = max(1, cores / max(1, files.count) - 1) }
+        let knownStage = pipelined
         var outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
         let complete = checker(known.adding(crds: outcomes.flatMap(\.crds)))
         let deferred = outcomes.flatMap(\.deferred).parallelMap(parallel: options.jobs != 1) { complete.check($0) }
