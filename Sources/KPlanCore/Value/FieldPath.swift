@@ -13,7 +13,11 @@ public struct FieldPath: Sendable, Hashable, Comparable, CustomStringConvertible
         case index(Int)
 
         public static func < (lhs: Element, rhs: Element) -> Bool {
-            lhs.sortKey < rhs.sortKey
+            switch (lhs, rhs) {
+            case (.field(let left), .field(let right)): left < right
+            case (.index(let left), .index(let right)): left < right
+            default: lhs.sortKey < rhs.sortKey
+            }
         }
 
         private var sortKey: String {
