@@ -24,16 +24,8 @@ extension JSONValue {
     /// file — stored objects, API requests — are validated as such trees). Keys are sorted.
     public func node(at range: SourceRange) -> Node {
         switch self {
-        case .null:
-            return Node(.scalar(Scalar(text: "null", style: .plain, tag: nil, value: .null)), range: range)
-        case .bool(let flag):
-            return Node(.scalar(Scalar(text: flag ? "true" : "false", style: .plain, tag: nil, value: .bool(flag))), range: range)
-        case .int(let number):
-            return Node(.scalar(Scalar(text: String(number), style: .plain, tag: nil, value: .int(number))), range: range)
-        case .double(let number):
-            return Node(.scalar(Scalar(text: String(number), style: .plain, tag: nil, value: .float(number))), range: range)
-        case .string(let text):
-            return Node(.scalar(Scalar(text: text, style: .doubleQuoted, tag: nil, value: .string(text))), range: range)
+        case .null, .bool, .int, .double, .string:
+            return Node(.scalar(scalar(tag: nil)!), range: range)
         case .array(let items):
             return Node(.sequence(items.map { $0.node(at: range) }), range: range)
         case .object(let members):
@@ -43,6 +35,19 @@ extension JSONValue {
                     value: members[key]!.node(at: range))
             }
             return Node(.mapping(entries), range: range)
+        }
+    }
+
+    /// The YAML scalar of a JSON scalar (strings double-quoted, so they read as strings), with `tag`;
+    /// nil for arrays and objects.
+    public func scalar(tag: String?) -> Scalar? {
+        switch self {
+        case .null: Scalar(text: "null", style: .plain, tag: tag, value: .null)
+        case .bool(let flag): Scalar(text: flag ? "true" : "false", style: .plain, tag: tag, value: .bool(flag))
+        case .int(let number): Scalar(text: String(number), style: .plain, tag: tag, value: .int(number))
+        case .double(let number): Scalar(text: String(number), style: .plain, tag: tag, value: .float(number))
+        case .string(let text): Scalar(text: text, style: .doubleQuoted, tag: tag, value: .string(text))
+        case .array, .object: nil
         }
     }
 }

@@ -26,9 +26,6 @@ struct ValidationTree {
         lineSteps.append((parent, step))
         let line = lineSteps.count - 1
         let range = SourceRange(at: SourcePosition(line: line, column: 1))
-        // A JSON value's type is what it is: scalars are tagged, so the validators read no YAML 1.1
-        // ambiguity into an unquoted number or boolean.
-        let scalar: Scalar
         switch value {
         case .object(let members):
             var entries: [MappingEntry] = []
@@ -46,16 +43,25 @@ struct ValidationTree {
                 nodes.append(build(item, parent: line, step: .index(index)))
             }
             return Node(.sequence(nodes), range: range)
-        case .null: scalar = Scalar(text: "null", style: .plain, tag: Self.nullTag, value: .null)
-        case .bool(let flag): scalar = Scalar(text: flag ? "true" : "false", style: .plain, tag: Self.booleanTag, value: .bool(flag))
-        case .int(let number): scalar = Scalar(text: String(number), style: .plain, tag: Self.integerTag, value: .int(number))
-        case .double(let number): scalar = Scalar(text: String(number), style: .plain, tag: Self.numberTag, value: .float(number))
-        case .string(let text): scalar = Scalar(text: text, style: .doubleQuoted, tag: Self.stringTag, value: .string(text))
+        case .null, .bool, .int, .double, .string:
+            // A JSON value's type is what it is: tagged, so the validators read no YAML 1.1 ambiguity
+            // into an unquoted number or boolean.
+            return Node(.scalar(value.scalar(tag: Self.tag(of: value))!), range: range)
         }
-        return Node(.scalar(scalar), range: range)
     }
 
-    /// The tags of JSON's scalar types.
+    /// The tag of a JSON value's type (`tag:yaml.org,2002:integer`), made once rather than per node.
+    private static func tag(of value: JSONValue) -> String {
+        switch value {
+        case .null: nullTag
+        case .bool: booleanTag
+        case .int: integerTag
+        case .double: numberTag
+        case .string: stringTag
+        case .array, .object: "tag:yaml.org,2002:" + value.typeName
+        }
+    }
+
     private static let nullTag = "tag:yaml.org,2002:null"
     private static let booleanTag = "tag:yaml.org,2002:boolean"
     private static let integerTag = "tag:yaml.org,2002:integer"

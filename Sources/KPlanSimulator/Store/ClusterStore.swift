@@ -124,7 +124,8 @@ public final class ClusterStore: Sendable {
     public func get(keys: some Sequence<ResourceKey>) throws(StoreError) -> [ResourceKey: StoredObject] {
         let keyList = KeyListEncoder.encode(keys)
         // The rows are copied out in the read; their values are parsed afterwards, on all cores.
-        let rows: [(key: ResourceKey, createRevision: Int64, modRevision: Int64, value: [UInt8])] = try read { db in
+        typealias RawRow = (key: ResourceKey, createRevision: Int64, modRevision: Int64, value: [UInt8]?)
+        let rows: [RawRow] = try read { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT o.api_group, o.kind, o.namespace, o.name, o.create_revision, o.mod_revision, o.value
@@ -132,25 +133,27 @@ public final class ClusterStore: Sendable {
                     ON o.api_group = json_extract(j.value, '$[0]') AND o.kind = json_extract(j.value, '$[1]')
                     AND o.namespace = json_extract(j.value, '$[2]') AND o.name = json_extract(j.value, '$[3]')
                     """)
-            var rows: [(key: ResourceKey, createRevision: Int64, modRevision: Int64, value: [UInt8])] = []
+            var rows: [RawRow] = []
             let cursor = try Row.fetchCursor(statement, arguments: [keyList])
             while let row = try cursor.next() {
-                let value = try row.withUnsafeData(atIndex: 6) { data in data.map { [UInt8]($0) } ?? [] }
+                let value = try row.withUnsafeData(atIndex: 6) { data in data.map { [UInt8]($0) } }
                 rows.append((ResourceKey(group: row[0], kind: row[1], namespace: row[2], name: row[3]), row[4], row[5], value))
             }
             return rows
         }
         let parsed = rows.parallelMap(parallel: rows.count >= 64) { row in
-            Result { () throws(JSONParseError) in try JSONValue(parsing: row.value) }
+            Result { () throws -> JSONValue in
+                guard let value = row.value else { return try Self.storedValue(nil) }
+                return try value.withUnsafeBytes { try Self.storedValue($0) }
+            }
         }
         var found: [ResourceKey: StoredObject] = [:]
         found.reserveCapacity(rows.count)
         for (row, value) in zip(rows, parsed) {
-            switch value {
-            case .success(let value):
-                found[row.key] = StoredObject(key: row.key, value: value, createRevision: row.createRevision, modRevision: row.modRevision)
-            case .failure(let error):
-                throw StoreError.corrupt(path: path, detail: "the stored value of \(row.key) is not JSON: \(error)")
+            do {
+                found[row.key] = StoredObject(key: row.key, value: try value.get(), createRevision: row.createRevision, modRevision: row.modRevision)
+            } catch {
+                throw Self.storeError(error, path: path)
             }
         }
         return found
@@ -208,14 +211,18 @@ public final class ClusterStore: Sendable {
     /// The JSON value in a text column, parsed straight from SQLite's buffer.
     static func json(_ row: Row, column: Int) throws -> JSONValue {
         try row.withUnsafeData(atIndex: column) { data in
-            guard let data else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a stored value is NULL") }
-            return try data.withUnsafeBytes { bytes in
-                do {
-                    return try JSONValue(parsing: bytes)
-                } catch {
-                    throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a stored value is not JSON: \(error)")
-                }
-            }
+            guard let data else { return try storedValue(nil) }
+            return try data.withUnsafeBytes { try storedValue($0) }
+        }
+    }
+
+    /// A stored value's JSON from its bytes (nil: SQL NULL); anything else is a damaged state.
+    static func storedValue(_ bytes: UnsafeRawBufferPointer?) throws -> JSONValue {
+        guard let bytes else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a stored value is NULL") }
+        do {
+            return try JSONValue(parsing: bytes)
+        } catch {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a stored value is not JSON: \(error)")
         }
     }
 }
