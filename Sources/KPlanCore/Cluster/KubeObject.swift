@@ -39,7 +39,7 @@ public struct KubeObject: Sendable, Hashable {
         get { value[key] }
         set {
             value[key] = newValue
-            if Identity.isAffected(by: key) { identity = Identity(value) }
+            if Identity.isAffected(by: key, nil) { identity = Identity(value) }
         }
     }
 
@@ -48,9 +48,7 @@ public struct KubeObject: Sendable, Hashable {
         get { value[path: keys] }
         set {
             value.set(newValue, at: keys)
-            if keys.count < 2 ? keys.first.map(Identity.isAffected) ?? true : Identity.isAffected(by: keys[0], keys[1]) {
-                identity = Identity(value)
-            }
+            if keys.first.map({ Identity.isAffected(by: $0, keys.dropFirst().first) }) ?? true { identity = Identity(value) }
         }
     }
 
@@ -142,14 +140,13 @@ public struct KubeObject: Sendable, Hashable {
         let namespace: String
         let name: String
 
-        /// Whether setting the member `key` can change the identity.
-        static func isAffected(by key: String) -> Bool {
-            key == "apiVersion" || key == "kind" || key == "metadata"
-        }
-
-        /// Whether setting the member `member` of `key` can change the identity.
-        static func isAffected(by key: String, _ member: String) -> Bool {
-            key == "apiVersion" || key == "kind" || (key == "metadata" && (member == "name" || member == "namespace"))
+        /// Whether setting the member `key` (or, given, its member `member`) can change the identity.
+        static func isAffected(by key: String, _ member: String?) -> Bool {
+            switch key {
+            case "apiVersion", "kind": true
+            case "metadata": member.map { $0 == "name" || $0 == "namespace" } ?? true
+            default: false
+            }
         }
 
         init(_ value: JSONValue) {

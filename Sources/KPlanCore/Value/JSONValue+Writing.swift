@@ -124,14 +124,16 @@ extension JSONValue {
                 case 0x08: output.append(contentsOf: "\\b".utf8)
                 case 0x0C: output.append(contentsOf: "\\f".utf8)
                 default:
-                    let digits = Array("0123456789abcdef".utf8)
                     output.append(contentsOf: "\\u00".utf8)
-                    output.append(digits[Int(byte >> 4)])
-                    output.append(digits[Int(byte & 15)])
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 15)])
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending...]))
         }
         output.append(UInt8(ascii: "\""))
     }
+
+    /// Lowercase hexadecimal digits, for `\u00XX` escapes.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
