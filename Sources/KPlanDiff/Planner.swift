@@ -89,28 +89,26 @@ public struct Planner: Sendable {
         }
         let planning = objects
         let planningWaves = waves
-        let compared = zip(pending, outcomes).map { ($0, $1) }.parallelMap { object, outcome -> (Int, ObjectOutcome) in
+        let compared = zip(pending, outcomes).map { ($0, $1) }.parallelMap { object, outcome -> ObjectOutcome in
             let manifest = planning[object.index]
             switch outcome {
             case .success(let after):
-                return (object.index, .change(change(
-                    for: manifest.object, live: object.live, after: after, wave: planningWaves[object.index], location: manifest.location)))
+                return .change(change(
+                    for: manifest.object, live: object.live, after: after, wave: planningWaves[object.index], location: manifest.location))
             case .failure(let error):
-                return (object.index, .problem(PlanProblem(
-                    key: manifest.object.key, location: manifest.location, message: error.message, causes: error.causes)))
+                return .problem(PlanProblem(key: manifest.object.key, location: manifest.location, message: error.message, causes: error.causes))
             }
         }
-        var planned = [ObjectOutcome?](repeating: nil, count: objects.count)
-        for (index, manifest) in objects.enumerated() {
-            if let version = unchanged[manifest.object.key] {
-                planned[index] = .change(PlannedChange(
-                    key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
-                    after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
-                    liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
-            }
+        // In input order: the repeats, and the others as compared (pending keeps input order).
+        var comparedInOrder = compared.makeIterator()
+        let planned = objects.enumerated().map { index, manifest -> ObjectOutcome in
+            guard let version = unchanged[manifest.object.key] else { return comparedInOrder.next()! }
+            return .change(PlannedChange(
+                key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
+                after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
+                liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
         }
-        for (index, outcome) in compared { planned[index] = outcome }
-        for result in planned.compactMap({ $0 }) {
+        for result in planned {
             switch result {
             case .change(let change): changes.append(change)
             case .problem(let problem): problems.append(problem)
