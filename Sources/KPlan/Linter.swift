@@ -45,10 +45,10 @@ public struct Linter: Sendable {
             ObjectChecker(registry: registry, engine: engine, ignoreMissingSchemas: ignoreMissingSchemas,
                           defaultNamespace: options.defaultNamespace)
         }
-        func stage(_ registry: SchemaRegistry) -> FileStage {
+        func stage(_ registry: SchemaRegistry, pipelineWorkers: Int = 0) -> FileStage {
             FileStage(
                 reader: reader, extractor: extractor, checker: checker(registry), collectObjects: options.collectObjects,
-                keepObjects: options.keepObjects)
+                keepObjects: options.keepObjects, pipelineWorkers: pipelineWorkers)
         }
 
         // CRDs named with --crd are schema sources, not inputs: only their compile errors are reported.
@@ -65,10 +65,9 @@ public struct Linter: Sendable {
         diagnostics += collectDiagnostics
         let files = allFiles.filter { !configuration.isExcluded(path: absolute(reader.resolved($0))) }
         // Fewer files than cores: each large one is also checked on threads of its own as it is parsed.
-        var pipelined = stage(known)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if options.jobs != 1, files.count < cores { pipelined.pipelineWorkers = max(1, cores / max(1, files.count) - 1) }
-        let knownStage = pipelined
+        let pipelineWorkers = options.jobs != 1 && files.count < cores ? max(1, cores / max(1, files.count) - 1) : 0
+        let knownStage = stage(known, pipelineWorkers: pipelineWorkers)
         var outcomes = files.parallelMap(parallel: options.jobs != 1) { knownStage.check($0) }
         let complete = checker(known.adding(crds: outcomes.flatMap(\.crds)))
         let deferred = outcomes.flatMap(\.deferred).parallelMap(parallel: options.jobs != 1) { complete.check($0) }
