@@ -4,30 +4,20 @@ import KPlanCore
 /// of the batched read.
 enum KeyListEncoder {
     static func encode(_ keys: some Sequence<ResourceKey>) -> String {
-        var output = "["
+        var output: [UInt8] = [UInt8(ascii: "[")]
         for key in keys {
-            if output.utf8.count > 1 { output += "," }
-            output += "["
-            append(key.group, to: &output)
-            output += ","
-            append(key.kind, to: &output)
-            output += ","
-            append(key.namespace, to: &output)
-            output += ","
-            append(key.name, to: &output)
-            output += "]"
+            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "["))
+            JSONValue.writeString(key.group, to: &output)
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeString(key.kind, to: &output)
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeString(key.namespace, to: &output)
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeString(key.name, to: &output)
+            output.append(UInt8(ascii: "]"))
         }
-        return output + "]"
-    }
-
-    /// Appends a string literal; names are plain ASCII almost always, so those skip escaping.
-    private static func append(_ text: String, to output: inout String) {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            output += "\""
-            output += text
-            output += "\""
-        } else {
-            JSONValue.writeString(text, to: &output)
-        }
+        output.append(UInt8(ascii: "]"))
+        return String(decoding: output, as: UTF8.self)
     }
 }
