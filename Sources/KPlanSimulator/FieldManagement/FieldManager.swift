@@ -179,14 +179,14 @@ public struct FieldManager: Sendable {
 
     /// The paths of `last` not in `owned`, keeping only the topmost of nested ones.
     private static func unowned(_ last: FieldSet, _ owned: FieldSet) -> FieldSet {
-        var result = FieldSet()
-        for member in last.members where !owned.members.contains(member) {
-            result.insertMember(member)
+        let members = last.members.filter { !owned.hasMember($0) }
+        var children: [FieldSet.Child] = []
+        FieldSet.merge(last.children, members) { child, member in
+            guard let child, member == nil else { return }
+            let below = unowned(child.set, owned.child(child.element))
+            if !below.isEmpty { children.append(FieldSet.Child(element: child.element, set: below)) }
         }
-        for (element, below) in last.children where !result.members.contains(element) {
-            result.setChild(element, unowned(below, owned.child(element)))
-        }
-        return result
+        return FieldSet(sortedMembers: members, sortedChildren: children)
     }
 
     /// Checks the change from `live` to `merged` against the other managers: fields they own that
