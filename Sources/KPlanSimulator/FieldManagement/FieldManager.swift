@@ -51,12 +51,6 @@ public struct FieldManager: Sendable {
         let type = FieldType(schema: schema)
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
         let config = applied.value
-        var managed = ManagedFields(of: live?.value)
-        let original = managed
-        if let live, managed.isEmpty {
-            managed = recordExisting(live.value, now: now, type: type)
-        }
-        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
         let newFields: FieldSet
         var merged: JSONValue
         do {
@@ -65,6 +59,18 @@ public struct FieldManager: Sendable {
         } catch {
             throw APIError(.internalError, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
         }
+        if let live, let reapplied = Self.reapplying(
+            merged, over: live, liveValue: liveValue, owning: newFields.difference(Self.strippedFields), manager: manager,
+            apiVersion: applied.apiVersion, now: now)
+        {
+            return reapplied
+        }
+        var managed = ManagedFields(of: live?.value)
+        let original = managed
+        if let live, managed.isEmpty {
+            managed = recordExisting(live.value, now: now, type: type)
+        }
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
         let lastFields = managed.entries[identity]?.fields.recursiveDifference(ignoredFields)
         var entry = ManagedFieldsEntry(
             manager: manager, operation: .apply, apiVersion: applied.apiVersion,
@@ -80,6 +86,33 @@ public struct FieldManager: Sendable {
         entry.fields = newFields
         managed.entries[identity] = entry
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
+    }
+
+    /// The object `apply` stores in its most common case, found without reading any managed fields
+    /// into sets: `live`'s managed fields are only `manager`'s Apply entry, and it already owns exactly
+    /// `owned` (the applied fields less those never recorded). Then nothing is pruned, no other manager
+    /// can conflict or lose a field, and the entry changes only in its apiVersion and, when the value
+    /// changed, its time. Nil when the managed fields are anything else.
+    private static func reapplying(_ merged: JSONValue, over live: KubeObject, liveValue: JSONValue, owning owned: FieldSet, manager: String, apiVersion: String, now: String) -> KubeObject? {
+        guard let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1, !owned.isEmpty else { return nil }
+        let stored = entries[0]
+        guard stored["manager"]?.string == manager,
+            stored["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue,
+            stored["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1",
+            stored["subresource"]?.string ?? "" == "",
+            let fieldsV1 = stored["fieldsV1"], owned.isWritten(as: fieldsV1)
+        else { return nil }
+        let storedTime = stored["time"]?.string
+        let time = merged == liveValue ? storedTime : now
+        var object = merged
+        if stored["apiVersion"]?.string ?? "" == apiVersion && time == storedTime {
+            object.set(.array(entries), at: ["metadata", "managedFields"])
+        } else {
+            let entry = ManagedFieldsEntry.json(
+                manager: manager, operation: .apply, apiVersion: apiVersion, time: time, fieldsV1: fieldsV1, subresource: "")
+            object.set(.array([entry]), at: ["metadata", "managedFields"])
+        }
+        return KubeObject(object) ?? KubeObject([:])
     }
 
     /// What applying `applied` as `manager` would make of `live`'s value (managed fields left out)

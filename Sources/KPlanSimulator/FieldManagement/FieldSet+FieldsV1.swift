@@ -17,6 +17,33 @@ extension FieldSet {
         return .object(object)
     }
 
+    /// Whether `value` is this set's `fieldsV1` form (`fieldsV1 == value`), found by looking each step
+    /// up in `value` rather than building the form.
+    func isWritten(as value: JSONValue) -> Bool {
+        matches(value, includeSelf: false)
+    }
+
+    private func matches(_ value: JSONValue, includeSelf: Bool) -> Bool {
+        guard case .object(let object) = value else { return false }
+        if includeSelf && object["."] != .object([:]) { return false }
+        var count = includeSelf ? 1 : 0
+        var matched = true
+        Self.merge(members, children) { member, child in
+            guard matched else { return }
+            count += 1
+            guard let inner = object[Self.key(for: child?.element ?? member!)] else {
+                matched = false
+                return
+            }
+            if let child {
+                matched = child.set.matches(inner, includeSelf: member != nil)
+            } else {
+                matched = inner == .object([:])
+            }
+        }
+        return matched && object.count == count
+    }
+
     /// The `fieldsV1` JSON text exactly as Kubernetes writes it: `"."` first, then the steps in
     /// structured-merge-diff's order (fields, keys, values, indexes), no spaces.
     public var fieldsV1Text: String {
