@@ -225,7 +225,9 @@ public struct FieldManager: Sendable {
     /// Checks the change from `live` to `merged` against the other managers: fields they own that
     /// it adds or changes conflict (or with `force` move to the applier); fields it removes leave them.
     private func takeOwnership(from live: JSONValue, to merged: JSONValue, for identity: ManagerIdentity, managed: inout ManagedFields, force: Bool, type: FieldType) throws(APIError) {
-        guard live != merged else { return }
+        // Without another manager nothing can conflict or lose a field (a create, or the applier
+        // alone), so the change need not be worked out.
+        guard live != merged, managed.entries.keys.contains(where: { $0 != identity }) else { return }
         let comparison = ValueComparison(live, merged, type: type).excluding(ignoredFields)
         let changed = comparison.modified.union(comparison.added)
         var conflicts: [(entry: ManagedFieldsEntry, paths: [FieldPath])] = []
