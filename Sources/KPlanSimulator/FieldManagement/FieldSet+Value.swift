@@ -17,8 +17,7 @@ extension FieldSet {
             // Field steps sort as their names do, so one sort of the names orders both levels.
             var fieldMembers: [FieldPath.Element] = []
             var children: [Child] = []
-            for name in members.keys.sorted() {
-                let member = members[name]!
+            for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 let element = FieldPath.Element.field(name)
                 let child: (isField: Bool, below: FieldSet)
                 do {
