@@ -204,19 +204,8 @@ public struct FieldSet: Sendable, Hashable {
     }
 
     /// Adds `element` as a member at this level.
-    mutating func insertMember(_ element: FieldPath.Element) {
+    private mutating func insertMember(_ element: FieldPath.Element) {
         let (index, found) = Self.search(members, for: element)
         if !found { members.insert(element, at: index) }
-    }
-
-    /// Replaces the paths below `element`.
-    mutating func setChild(_ element: FieldPath.Element, _ set: FieldSet) {
-        let (index, found) = Self.search(children, for: element)
-        switch (found, set.isEmpty) {
-        case (true, true): children.remove(at: index)
-        case (true, false): children[index].set = set
-        case (false, true): break
-        case (false, false): children.insert(Child(element: element, set: set), at: index)
-        }
     }
 }
