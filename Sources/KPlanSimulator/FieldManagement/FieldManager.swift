@@ -96,12 +96,7 @@ public struct FieldManager: Sendable {
     private static func reapplying(_ merged: JSONValue, over live: KubeObject, liveValue: JSONValue, owning owned: FieldSet, manager: String, apiVersion: String, now: String) -> KubeObject? {
         guard let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1, !owned.isEmpty else { return nil }
         let stored = entries[0]
-        guard stored["manager"]?.string == manager,
-            stored["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue,
-            stored["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1",
-            stored["subresource"]?.string ?? "" == "",
-            let fieldsV1 = stored["fieldsV1"], owned.isWritten(as: fieldsV1)
-        else { return nil }
+        guard Self.isApplyEntry(stored, of: manager, owningExactly: owned), let fieldsV1 = stored["fieldsV1"] else { return nil }
         let storedTime = stored["time"]?.string
         let time = merged == liveValue ? storedTime : now
         var object = merged
@@ -115,37 +110,58 @@ public struct FieldManager: Sendable {
         return KubeObject(object) ?? KubeObject([:])
     }
 
+    /// Whether `entry`, as stored in `metadata.managedFields`, is `manager`'s Apply entry for the main
+    /// resource and its `fieldsV1` is exactly `fields` (checked without decoding it).
+    private static func isApplyEntry(_ entry: JSONValue, of manager: String, owningExactly fields: FieldSet) -> Bool {
+        guard entry["manager"]?.string == manager,
+            entry["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue,
+            entry["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1",
+            entry["subresource"]?.string ?? "" == "",
+            let fieldsV1 = entry["fieldsV1"]
+        else { return false }
+        return fields.isWritten(as: fieldsV1)
+    }
+
     /// What applying `applied` as `manager` would make of `live`'s value (managed fields left out)
     /// when the manager's Apply entry, at the same apiVersion, already owns exactly the fields
     /// `applied` sets: then nothing would be pruned and no ownership would move, and if this value
     /// (once defaulted) equals `live`'s, the apply changes nothing. Nil when ownership would change.
     public func unchangedOwnershipMerge(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> JSONValue? {
         guard applied[path: "metadata", "managedFields"] == nil else { return nil }
-        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
-        // Only this manager's entry is decoded (most objects have several).
+        // Only this manager's entry is looked at (most objects have several).
         let ownEntries = (live[path: "metadata", "managedFields"]?.array ?? []).filter {
             $0["manager"]?.string == manager && $0["operation"]?.string == "Apply"
-        }
-        let own: ManagedFieldsEntry?
-        switch ownEntries.count {
-        case 0: own = nil
-        case 1: own = ManagedFieldsEntry(ownEntries[0]).flatMap { $0.identity == identity ? $0 : nil }
-        default: own = ManagedFields(of: live.value).entries[identity]
         }
         let type = FieldType(schema: schema)
         do {
             let fields = try FieldSet.of(applied.value, type: type).recursiveDifference(ignoredFields).difference(Self.strippedFields)
-            if let entry = own {
-                guard entry.apiVersion == applied.apiVersion,
-                    entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
-                else { return nil }
-            } else {
-                guard fields.isEmpty else { return nil }
-            }
+            guard owns(exactly: fields, at: applied.apiVersion, entries: ownEntries, manager: manager, live: live) else { return nil }
             return try ValueMerge.merge(Self.withoutManagedFields(live.value) ?? .object([:]), applied.value, type: type)
         } catch {
             return nil
         }
+    }
+
+    /// Whether `manager`'s Apply entry, read from `entries` (its stored entries: none, one, or several
+    /// that merge), owns exactly `fields` at `apiVersion`; no entry owns nothing. A single entry that
+    /// already is `fields` is not decoded.
+    private func owns(exactly fields: FieldSet, at apiVersion: String, entries: [JSONValue], manager: String, live: KubeObject) -> Bool {
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
+        let own: ManagedFieldsEntry?
+        switch entries.count {
+        case 0:
+            own = nil
+        case 1:
+            if entries[0]["apiVersion"]?.string ?? "" == apiVersion, Self.isApplyEntry(entries[0], of: manager, owningExactly: fields) {
+                return true
+            }
+            own = ManagedFieldsEntry(entries[0]).flatMap { $0.identity == identity ? $0 : nil }
+        default:
+            own = ManagedFields(of: live.value).entries[identity]
+        }
+        guard let entry = own else { return fields.isEmpty }
+        return entry.apiVersion == apiVersion
+            && entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
     }
 
     /// A non-apply write (create, replace, patch) of `new` by `manager` over `live` (nil: a create).
