@@ -51,12 +51,6 @@ public struct FieldManager: Sendable {
         let type = FieldType(schema: schema)
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
         let config = applied.value
-        var managed = ManagedFields(of: live?.value)
-        let original = managed
-        if let live, managed.isEmpty {
-            managed = recordExisting(live.value, now: now, type: type)
-        }
-        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
         let newFields: FieldSet
         var merged: JSONValue
         do {
@@ -65,6 +59,18 @@ public struct FieldManager: Sendable {
         } catch {
             throw APIError(.internalError, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
         }
+        if let live, let reapplied = Self.reapplying(
+            merged, over: live, liveValue: liveValue, owning: newFields.difference(Self.strippedFields), manager: manager,
+            apiVersion: applied.apiVersion, now: now)
+        {
+            return reapplied
+        }
+        var managed = ManagedFields(of: live?.value)
+        let original = managed
+        if let live, managed.isEmpty {
+            managed = recordExisting(live.value, now: now, type: type)
+        }
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
         let lastFields = managed.entries[identity]?.fields.recursiveDifference(ignoredFields)
         var entry = ManagedFieldsEntry(
             manager: manager, operation: .apply, apiVersion: applied.apiVersion,
@@ -82,37 +88,80 @@ public struct FieldManager: Sendable {
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
+    /// The object `apply` stores in its most common case, found without reading any managed fields
+    /// into sets: `live`'s managed fields are only `manager`'s Apply entry, and it already owns exactly
+    /// `owned` (the applied fields less those never recorded). Then nothing is pruned, no other manager
+    /// can conflict or lose a field, and the entry changes only in its apiVersion and, when the value
+    /// changed, its time. Nil when the managed fields are anything else.
+    private static func reapplying(_ merged: JSONValue, over live: KubeObject, liveValue: JSONValue, owning owned: FieldSet, manager: String, apiVersion: String, now: String) -> KubeObject? {
+        guard let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1, !owned.isEmpty else { return nil }
+        let stored = entries[0]
+        guard Self.isApplyEntry(stored, of: manager, owningExactly: owned), let fieldsV1 = stored["fieldsV1"] else { return nil }
+        let storedTime = stored["time"]?.string
+        let time = merged == liveValue ? storedTime : now
+        var object = merged
+        if stored["apiVersion"]?.string ?? "" == apiVersion && time == storedTime {
+            object.set(.array(entries), at: ["metadata", "managedFields"])
+        } else {
+            let entry = ManagedFieldsEntry.json(
+                manager: manager, operation: .apply, apiVersion: apiVersion, time: time, fieldsV1: fieldsV1, subresource: "")
+            object.set(.array([entry]), at: ["metadata", "managedFields"])
+        }
+        return KubeObject(object) ?? KubeObject([:])
+    }
+
+    /// Whether `entry`, as stored in `metadata.managedFields`, is `manager`'s Apply entry for the main
+    /// resource and its `fieldsV1` is exactly `fields` (checked without decoding it).
+    private static func isApplyEntry(_ entry: JSONValue, of manager: String, owningExactly fields: FieldSet) -> Bool {
+        guard entry["manager"]?.string == manager,
+            entry["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue,
+            entry["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1",
+            entry["subresource"]?.string ?? "" == "",
+            let fieldsV1 = entry["fieldsV1"]
+        else { return false }
+        return fields.isWritten(as: fieldsV1)
+    }
+
     /// What applying `applied` as `manager` would make of `live`'s value (managed fields left out)
     /// when the manager's Apply entry, at the same apiVersion, already owns exactly the fields
     /// `applied` sets: then nothing would be pruned and no ownership would move, and if this value
     /// (once defaulted) equals `live`'s, the apply changes nothing. Nil when ownership would change.
     public func unchangedOwnershipMerge(live: KubeObject, applied: KubeObject, manager: String, schema: Schema?) -> JSONValue? {
         guard applied[path: "metadata", "managedFields"] == nil else { return nil }
-        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
-        // Only this manager's entry is decoded (most objects have several).
+        // Only this manager's entry is looked at (most objects have several).
         let ownEntries = (live[path: "metadata", "managedFields"]?.array ?? []).filter {
             $0["manager"]?.string == manager && $0["operation"]?.string == "Apply"
-        }
-        let own: ManagedFieldsEntry?
-        switch ownEntries.count {
-        case 0: own = nil
-        case 1: own = ManagedFieldsEntry(ownEntries[0]).flatMap { $0.identity == identity ? $0 : nil }
-        default: own = ManagedFields(of: live.value).entries[identity]
         }
         let type = FieldType(schema: schema)
         do {
             let fields = try FieldSet.of(applied.value, type: type).recursiveDifference(ignoredFields).difference(Self.strippedFields)
-            if let entry = own {
-                guard entry.apiVersion == applied.apiVersion,
-                    entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
-                else { return nil }
-            } else {
-                guard fields.isEmpty else { return nil }
-            }
+            guard owns(exactly: fields, at: applied.apiVersion, entries: ownEntries, manager: manager, live: live) else { return nil }
             return try ValueMerge.merge(Self.withoutManagedFields(live.value) ?? .object([:]), applied.value, type: type)
         } catch {
             return nil
         }
+    }
+
+    /// Whether `manager`'s Apply entry, read from `entries` (its stored entries: none, one, or several
+    /// that merge), owns exactly `fields` at `apiVersion`; no entry owns nothing. A single entry that
+    /// already is `fields` is not decoded.
+    private func owns(exactly fields: FieldSet, at apiVersion: String, entries: [JSONValue], manager: String, live: KubeObject) -> Bool {
+        let identity = ManagerIdentity(manager: manager, operation: .apply, apiVersion: "", subresource: "")
+        let own: ManagedFieldsEntry?
+        switch entries.count {
+        case 0:
+            own = nil
+        case 1:
+            if entries[0]["apiVersion"]?.string ?? "" == apiVersion, Self.isApplyEntry(entries[0], of: manager, owningExactly: fields) {
+                return true
+            }
+            own = ManagedFieldsEntry(entries[0]).flatMap { $0.identity == identity ? $0 : nil }
+        default:
+            own = ManagedFields(of: live.value).entries[identity]
+        }
+        guard let entry = own else { return fields.isEmpty }
+        return entry.apiVersion == apiVersion
+            && entry.fields.recursiveDifference(ignoredFields).difference(Self.strippedFields) == fields
     }
 
     /// A non-apply write (create, replace, patch) of `new` by `manager` over `live` (nil: a create).
@@ -179,20 +228,22 @@ public struct FieldManager: Sendable {
 
     /// The paths of `last` not in `owned`, keeping only the topmost of nested ones.
     private static func unowned(_ last: FieldSet, _ owned: FieldSet) -> FieldSet {
-        var result = FieldSet()
-        for member in last.members where !owned.members.contains(member) {
-            result.insertMember(member)
+        let members = last.members.filter { !owned.hasMember($0) }
+        var children: [FieldSet.Child] = []
+        FieldSet.merge(last.children, members) { child, member in
+            guard let child, member == nil else { return }
+            let below = unowned(child.set, owned.child(child.element))
+            if !below.isEmpty { children.append(FieldSet.Child(element: child.element, set: below)) }
         }
-        for (element, below) in last.children where !result.members.contains(element) {
-            result.setChild(element, unowned(below, owned.child(element)))
-        }
-        return result
+        return FieldSet(sortedMembers: members, sortedChildren: children)
     }
 
     /// Checks the change from `live` to `merged` against the other managers: fields they own that
     /// it adds or changes conflict (or with `force` move to the applier); fields it removes leave them.
     private func takeOwnership(from live: JSONValue, to merged: JSONValue, for identity: ManagerIdentity, managed: inout ManagedFields, force: Bool, type: FieldType) throws(APIError) {
-        guard live != merged else { return }
+        // Without another manager nothing can conflict or lose a field (a create, or the applier
+        // alone), so the change need not be worked out.
+        guard live != merged, managed.entries.keys.contains(where: { $0 != identity }) else { return }
         let comparison = ValueComparison(live, merged, type: type).excluding(ignoredFields)
         let changed = comparison.modified.union(comparison.added)
         var conflicts: [(entry: ManagedFieldsEntry, paths: [FieldPath])] = []

@@ -5,15 +5,43 @@ extension FieldSet {
     /// `"."` marks a step that is in the set itself and also has paths below it.
     public var fieldsV1: JSONValue {
         var object: [String: JSONValue] = [:]
-        for member in members where children[member] == nil {
-            object[Self.key(for: member)] = .object([:])
-        }
-        for (element, set) in children {
-            var inner = set.fieldsV1.object ?? [:]
-            if members.contains(element) { inner["."] = .object([:]) }
-            object[Self.key(for: element)] = .object(inner)
+        Self.merge(members, children) { member, child in
+            guard let child else {
+                object[Self.key(for: member!)] = .object([:])
+                return
+            }
+            var inner = child.set.fieldsV1.object ?? [:]
+            if member != nil { inner["."] = .object([:]) }
+            object[Self.key(for: child.element)] = .object(inner)
         }
         return .object(object)
+    }
+
+    /// Whether `value` is this set's `fieldsV1` form (`fieldsV1 == value`), found by looking each step
+    /// up in `value` rather than building the form.
+    func isWritten(as value: JSONValue) -> Bool {
+        matches(value, includeSelf: false)
+    }
+
+    private func matches(_ value: JSONValue, includeSelf: Bool) -> Bool {
+        guard case .object(let object) = value else { return false }
+        if includeSelf && object["."] != .object([:]) { return false }
+        var count = includeSelf ? 1 : 0
+        var matched = true
+        Self.merge(members, children) { member, child in
+            guard matched else { return }
+            count += 1
+            guard let inner = object[Self.key(for: child?.element ?? member!)] else {
+                matched = false
+                return
+            }
+            if let child {
+                matched = child.set.matches(inner, includeSelf: member != nil)
+            } else {
+                matched = inner == .object([:])
+            }
+        }
+        return matched && object.count == count
     }
 
     /// The `fieldsV1` JSON text exactly as Kubernetes writes it: `"."` first, then the steps in
@@ -35,12 +63,12 @@ extension FieldSet {
             separate()
             output += "\".\":{}"
         }
-        for element in Set(members).union(children.keys).sorted() {
+        Self.merge(members, children) { member, child in
             separate()
-            JSONValue.writeString(Self.key(for: element), to: &output)
+            JSONValue.writeString(Self.key(for: child?.element ?? member!), to: &output)
             output += ":"
-            if let set = children[element] {
-                set.write(to: &output, includeSelf: members.contains(element))
+            if let child {
+                child.set.write(to: &output, includeSelf: member != nil)
             } else {
                 output += "{}"
             }
@@ -51,17 +79,19 @@ extension FieldSet {
     /// Reads a `fieldsV1` value; nil when it is not a well-formed one.
     public init?(fieldsV1 value: JSONValue) {
         guard case .object(let object) = value else { return nil }
-        self.init()
+        var members: [FieldPath.Element] = []
+        var children: [Child] = []
         for (key, inner) in object where key != "." {
             guard let element = Self.element(forKey: key), case .object(let innerObject) = inner else { return nil }
             if innerObject.isEmpty {
-                insertMember(element)
+                members.append(element)
                 continue
             }
-            if innerObject["."] != nil { insertMember(element) }
+            if innerObject["."] != nil { members.append(element) }
             guard let below = FieldSet(fieldsV1: inner) else { return nil }
-            setChild(element, below)
+            children.append(Child(element: element, set: below))
         }
+        self.init(unsortedMembers: members, unsortedChildren: children)
     }
 
     /// The `fieldsV1` key of one step: `f:name`, `k:{"name":"app"}`, `v:"a"`, `i:0`.

@@ -14,8 +14,10 @@ extension FieldSet {
         switch value {
         case .object(let members):
             if type.isAtomicMap { return (true, FieldSet()) }
-            var set = FieldSet()
-            for (name, member) in members {
+            // Field steps sort as their names do, so one sort of the names orders both levels.
+            var fieldMembers: [FieldPath.Element] = []
+            var children: [Child] = []
+            for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 let element = FieldPath.Element.field(name)
                 let child: (isField: Bool, below: FieldSet)
                 do {
@@ -24,26 +26,28 @@ extension FieldSet {
                     throw error.prefixed(with: element)
                 }
                 if child.isField || member.isNull || member.object?.isEmpty == true || !type.declares(name) {
-                    set.insertMember(element)
+                    fieldMembers.append(element)
                 }
-                set.setChild(element, child.below)
+                if !child.below.isEmpty { children.append(Child(element: element, set: child.below)) }
             }
-            return (false, set)
+            return (false, FieldSet(sortedMembers: fieldMembers, sortedChildren: children))
         case .array(let items):
             let kind = type.listKind
             if kind == .atomic { return (true, FieldSet()) }
             let itemType = type.items
             let list = try ListItems(items, kind: kind, itemType: itemType, strict: true)
-            var set = FieldSet()
+            var entries: [Child] = []
+            entries.reserveCapacity(list.order.count)
             for element in list.order {
                 do {
-                    set.setChild(element, try fields(of: list.items[element]!, type: itemType).below)
+                    entries.append(Child(element: element, set: try fields(of: list.items[element]!, type: itemType).below))
                 } catch {
                     throw error.prefixed(with: element)
                 }
-                set.insertMember(element)
             }
-            return (false, set)
+            // Every item is a member and the steps are distinct, so one sort orders both levels.
+            entries.sort { $0.element < $1.element }
+            return (false, FieldSet(sortedMembers: entries.map(\.element), sortedChildren: entries.filter { !$0.set.isEmpty }))
         case .null, .bool, .int, .double, .string:
             return (true, FieldSet())
         }
@@ -52,18 +56,20 @@ extension FieldSet {
     /// This set with every declared struct field that has paths below it also counted as a member
     /// (Kubernetes' `EnsureNamedFieldsAreMembers`), so pruning can tell owned struct fields apart.
     func withNamedFieldsAsMembers(type: FieldType) -> FieldSet {
-        var result = self
-        for (element, below) in children {
+        var named: [FieldPath.Element] = []
+        var children: [Child] = []
+        children.reserveCapacity(self.children.count)
+        for child in self.children {
             let childType: FieldType
-            switch element {
+            switch child.element {
             case .field(let name):
                 childType = type.member(name)
-                if type.declares(name) { result.insertMember(element) }
+                if type.declares(name) { named.append(child.element) }
             case .key, .value, .index:
                 childType = type.items
             }
-            result.setChild(element, below.withNamedFieldsAsMembers(type: childType))
+            children.append(Child(element: child.element, set: child.set.withNamedFieldsAsMembers(type: childType)))
         }
-        return result
+        return FieldSet(sortedMembers: Self.uniting(members, named), sortedChildren: children)
     }
 }

@@ -48,12 +48,19 @@ public struct ManagedFieldsEntry: Sendable, Hashable {
 
     /// The entry as it appears in `metadata.managedFields`.
     public var json: JSONValue {
+        Self.json(
+            manager: manager, operation: operation, apiVersion: apiVersion, time: time, fieldsV1: fields.fieldsV1,
+            subresource: subresource)
+    }
+
+    /// An entry as it appears in `metadata.managedFields`, its fields already in `fieldsV1` form.
+    static func json(manager: String, operation: Operation, apiVersion: String, time: String?, fieldsV1: JSONValue, subresource: String) -> JSONValue {
         var object: [String: JSONValue] = [
             "manager": .string(manager),
             "operation": .string(operation.rawValue),
             "apiVersion": .string(apiVersion),
             "fieldsType": "FieldsV1",
-            "fieldsV1": fields.fieldsV1,
+            "fieldsV1": fieldsV1,
         ]
         if let time { object["time"] = .string(time) }
         if !subresource.isEmpty { object["subresource"] = .string(subresource) }

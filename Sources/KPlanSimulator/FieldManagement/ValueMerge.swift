@@ -17,13 +17,18 @@ enum ValueMerge {
             return nil
         case (.object(let liveMembers), .object(let appliedMembers)):
             if type.isAtomicMap { return applied }
+            // Members the merge leaves as they were are not written back, so an unchanged subtree
+            // keeps the live value's storage (and compares equal to it at once).
             var result = liveMembers
             for (name, value) in appliedMembers {
+                let current = liveMembers[name]
+                let merged: JSONValue?
                 do {
-                    result[name] = try merge(liveMembers[name], value, type: type.member(name))
+                    merged = try merge(current, value, type: type.member(name))
                 } catch {
                     throw error.prefixed(with: .field(name))
                 }
+                if merged != current { result[name] = merged }
             }
             return .object(result)
         case (.array(let liveItems), .array(let appliedItems)):

@@ -11,8 +11,9 @@ enum ValueRemoval {
             var result: [String: JSONValue] = [:]
             for (name, member) in members {
                 let element = FieldPath.Element.field(name)
-                if paths.members.contains(element) { continue }
-                if let below = paths.children[element] {
+                if paths.hasMember(element) { continue }
+                let below = paths.child(element)
+                if !below.isEmpty {
                     if let kept = removing(below, from: member, type: type.member(name)) { result[name] = kept }
                 } else {
                     result[name] = member
@@ -25,8 +26,9 @@ enum ValueRemoval {
             var result: [JSONValue] = []
             for (index, item) in items.enumerated() {
                 let element = (try? ListItems.element(of: item, at: index, kind: kind, itemType: itemType)) ?? .index(index)
-                if paths.members.contains(element) { continue }
-                if let below = paths.children[element] {
+                if paths.hasMember(element) { continue }
+                let below = paths.child(element)
+                if !below.isEmpty {
                     if let kept = removing(below, from: item, type: itemType) { result.append(kept) }
                 } else {
                     result.append(item)
