@@ -65,6 +65,36 @@ import Testing
         #expect(error.diagnostics.map(\.code) == ["api.invalid-value", "api.required-value"])
     }
 
+    /// Managed fields' `fieldsV1` is opaque to validation and left out of the tree: findings on either
+    /// side of it (a bad manager entry, a bad spec field) still name their fields, and a fieldsV1 that
+    /// is not an object is still refused.
+    @Test func managedFieldsKeepFindingsOnTheirFields() throws {
+        let fieldsV1: JSONValue = ["f:spec": ["f:replicas": [:], "f:template": ["f:spec": ["f:containers": ["k:{\"name\":\"app\"}": [".": [:], "f:image": [:]]]]]]]
+        func deployment(fieldsV1: JSONValue, operation: JSONValue) -> KubeObject {
+            KubeObject([
+                "apiVersion": "apps/v1", "kind": "Deployment",
+                "metadata": ["name": "web", "namespace": "default", "managedFields": [
+                    ["manager": "kplan", "operation": operation, "apiVersion": "apps/v1", "fieldsType": "FieldsV1", "fieldsV1": fieldsV1],
+                ]],
+                "spec": [
+                    "replicas": -1, "selector": ["matchLabels": ["app": "web"]],
+                    "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "app", "image": "nginx"]]]],
+                ],
+            ])
+        }
+        let validator = ObjectValidator(registry: Self.registry)
+        let error = try #require(throws: APIError.self) { try validator.validate(deployment(fieldsV1: fieldsV1, operation: "Apply")) }
+        #expect(error.causes.map(\.field) == ["spec.replicas"])
+        let both = try #require(throws: APIError.self) { try validator.validate(deployment(fieldsV1: fieldsV1, operation: 7)) }
+        #expect(both.diagnostics.map(\.message) == [
+            "metadata.managedFields[0].operation: Invalid value: 7: expected string, got integer 7",
+            "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+        ])
+        let notObject = try #require(throws: APIError.self) { try validator.validate(deployment(fieldsV1: "f:spec", operation: "Apply")) }
+        #expect(notObject.message.hasSuffix(
+            "metadata.managedFields[0].fieldsV1: Invalid value: \"f:spec\": expected object, got string \"f:spec\""))
+    }
+
     @Test func diagnosticsPointIntoTheSourceWhenThereIsOne() throws {
         let text = """
             apiVersion: apps/v1

@@ -12,35 +12,40 @@ struct ValidationTree {
 
     /// The tree's root node.
     private(set) var root: Node
-    /// Each line's parent line and the step from it (index 0 is unused: lines are 1-based; the root
-    /// has no step). Paths are rebuilt from these only when a finding needs one.
-    private var lineSteps: [(parent: Int, step: Step?)] = [(0, nil)]
+    /// The value the tree holds, walked again in the same order when a finding needs its path.
+    private let value: JSONValue
 
     /// Builds the tree of `value`.
+    ///
+    /// The contents of managed-fields entries' `fieldsV1` are left out (each stays an object): the
+    /// API keeps FieldsV1 as opaque JSON that validation never reads (the field manager decodes it),
+    /// and since it mirrors every field the object sets, building it would double the tree.
     init(_ value: JSONValue) {
-        root = Node(.sequence([]), range: SourceRange(at: SourcePosition(line: 1, column: 1)))
-        root = build(value, parent: 0, step: nil)
+        self.value = Self.withoutFieldsV1Contents(value)
+        var line = 0
+        root = Self.build(self.value, line: &line)
     }
 
-    private mutating func build(_ value: JSONValue, parent: Int, step: Step?) -> Node {
-        lineSteps.append((parent, step))
-        let line = lineSteps.count - 1
+    /// The node of `value`; `line` is the last line given out, and each node takes the next one.
+    private static func build(_ value: JSONValue, line: inout Int) -> Node {
+        line += 1
         let range = SourceRange(at: SourcePosition(line: line, column: 1))
         switch value {
         case .object(let members):
             var entries: [MappingEntry] = []
             entries.reserveCapacity(members.count)
             for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                // A key sits on the line of its value, which is the next one.
                 let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil, value: .string(key))),
-                                   range: SourceRange(at: SourcePosition(line: lineSteps.count, column: 2)))
-                entries.append(MappingEntry(key: keyNode, value: build(member, parent: line, step: .key(key))))
+                                   range: SourceRange(at: SourcePosition(line: line + 1, column: 2)))
+                entries.append(MappingEntry(key: keyNode, value: build(member, line: &line)))
             }
             return Node(.mapping(entries), range: range)
         case .array(let items):
             var nodes: [Node] = []
             nodes.reserveCapacity(items.count)
-            for (index, item) in items.enumerated() {
-                nodes.append(build(item, parent: line, step: .index(index)))
+            for item in items {
+                nodes.append(build(item, line: &line))
             }
             return Node(.sequence(nodes), range: range)
         case .null, .bool, .int, .double, .string:
@@ -48,6 +53,47 @@ struct ValidationTree {
             // into an unquoted number or boolean.
             return Node(.scalar(value.scalar(tag: Self.tag(of: value))!), range: range)
         }
+    }
+
+    /// Each line's parent line and the step from it (index 0 is unused: lines are 1-based; the root
+    /// has no step), found by walking the value in the order `build` numbered it. Only findings
+    /// need paths, so they are not recorded while building.
+    private var lineSteps: [(parent: Int, step: Step?)] {
+        var steps: [(parent: Int, step: Step?)] = [(0, nil)]
+        func walk(_ value: JSONValue, parent: Int, step: Step?) {
+            steps.append((parent, step))
+            let line = steps.count - 1
+            switch value {
+            case .object(let members):
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                    walk(member, parent: line, step: .key(key))
+                }
+            case .array(let items):
+                for (index, item) in items.enumerated() {
+                    walk(item, parent: line, step: .index(index))
+                }
+            case .null, .bool, .int, .double, .string:
+                break
+            }
+        }
+        walk(value, parent: 0, step: nil)
+        return steps
+    }
+
+    /// `value` with every managed-fields entry's `fieldsV1` object emptied.
+    private static func withoutFieldsV1Contents(_ value: JSONValue) -> JSONValue {
+        guard let entries = value[path: "metadata", "managedFields"]?.array,
+              entries.contains(where: { $0["fieldsV1"]?.object?.isEmpty == false })
+        else { return value }
+        var result = value
+        let emptied = entries.map { entry -> JSONValue in
+            guard entry["fieldsV1"]?.object != nil else { return entry }
+            var emptied = entry
+            emptied["fieldsV1"] = .object([:])
+            return emptied
+        }
+        result.set(.array(emptied), at: ["metadata", "managedFields"])
+        return result
     }
 
     /// The tag of a JSON value's type (`tag:yaml.org,2002:integer`), made once rather than per node.
@@ -70,26 +116,32 @@ struct ValidationTree {
 
     /// The field path a finding at `position` is about; a key's column (2) names the member itself.
     func path(at position: SourcePosition) -> [Step] {
-        guard lineSteps.indices.contains(position.line), position.line > 0 else { return [] }
-        var steps: [Step] = []
-        var line = position.line
-        while line > 0, let step = lineSteps[line].step {
-            steps.append(step)
-            line = lineSteps[line].parent
-        }
-        return steps.reversed()
+        Self.path(at: position.line, in: lineSteps)
     }
 
     /// The position of the field at `path`, or of its nearest ancestor present in the tree.
     func position(of path: [Step]) -> SourcePosition {
+        let lineSteps = lineSteps
         var prefix = path
         while !prefix.isEmpty {
-            if let line = lineSteps.indices.dropFirst().first(where: { self.path(at: SourcePosition(line: $0, column: 1)) == prefix }) {
+            if let line = lineSteps.indices.dropFirst().first(where: { Self.path(at: $0, in: lineSteps) == prefix }) {
                 return SourcePosition(line: line, column: 1)
             }
             prefix.removeLast()
         }
         return SourcePosition(line: 1, column: 1)
+    }
+
+    /// The path of the node on `line`, read from its ancestors' steps.
+    private static func path(at line: Int, in lineSteps: [(parent: Int, step: Step?)]) -> [Step] {
+        guard lineSteps.indices.contains(line), line > 0 else { return [] }
+        var steps: [Step] = []
+        var line = line
+        while line > 0, let step = lineSteps[line].step {
+            steps.append(step)
+            line = lineSteps[line].parent
+        }
+        return steps.reversed()
     }
 
     /// A path as the API server prints it: `spec.template.spec.containers[0].image`,
