@@ -55,28 +55,32 @@ public struct Planner: Sendable {
 
         let createdNamespaces = try await namespacesCreated(by: objects)
         let definedKinds = Set(objects.compactMap(\.object.definedGroupKind))
-        // The ApplySet parent goes last, after any prune, so it records the set as applied.
+        // The ApplySet parent goes last, after any prune, so it records the set as applied. The waves
+        // are worked out while the backend looks for repeats.
         let memberCount = request.prune == nil ? objects.count : objects.count - 1
-        var waves = DependencyOrder.waves(for: objects.prefix(memberCount).map(\.object))
+        let members = objects.prefix(memberCount).map(\.object)
+        async let memberWaves = DependencyOrder.waves(for: members)
         var changes: [PlannedChange] = []
-        waves += Array(repeating: 0, count: objects.count - memberCount)
         let options = ApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts, dryRun: true)
-        let servedObjects = objects.filter { served.contains($0.object.gvk.groupKind) }
+        let keys = objects.map(\.object.key)
+        let isServed = objects.map { served.contains($0.object.gvk.groupKind) }
         // Applies the backend knows are repeats need neither a read nor a dry run.
-        let unchanged = try await backend.unchangedApplies(servedObjects.map(\.object), options: options)
-        let liveObjects = try await backend.get(servedObjects.map(\.object.key).filter { unchanged[$0] == nil })
+        let unchanged = try await backend.unchangedApplies(
+            objects.indices.filter { isServed[$0] }.map { objects[$0].object }, options: options)
+        let repeats = keys.map { unchanged[$0] }
+        let liveObjects = try await backend.get(objects.indices.filter { isServed[$0] && repeats[$0] == nil }.map { keys[$0] })
         // The other objects: live versions other than the desired one are read again, then every
         // object the server can take is dry-run in one batch, and each result compared with the live
         // object (on all cores); results keep input order.
         var pending: [PendingObject] = []
-        for (index, manifest) in objects.enumerated() where unchanged[manifest.object.key] == nil {
+        for (index, manifest) in objects.enumerated() where repeats[index] == nil {
             let object = manifest.object
-            var live = liveObjects[object.key]
+            var live = liveObjects[keys[index]]
             if let found = live, found.gvk.version != object.gvk.version {
-                live = try await backend.get(object.key, version: object.gvk.version)
+                live = try await backend.get(keys[index], version: object.gvk.version)
             }
             let groupKind = object.gvk.groupKind
-            let localOnly = !served.contains(groupKind) && definedKinds.contains(groupKind)
+            let localOnly = !isServed[index] && definedKinds.contains(groupKind)
             // Its namespace or its CRD is created by this plan: no server can dry-run it yet.
             let dryRun = live != nil || !(createdNamespaces.contains(object.namespace) || localOnly)
             pending.append(PendingObject(index: index, live: live, dryRun: dryRun))
@@ -87,6 +91,8 @@ public struct Planner: Sendable {
         for object in pending {
             outcomes.append(object.dryRun ? results.next()! : .success(objects[object.index].object))
         }
+        var waves = await memberWaves
+        waves += Array(repeating: 0, count: objects.count - memberCount)
         let planning = objects
         let planningWaves = waves
         let compared = zip(pending, outcomes).map { ($0, $1) }.parallelMap { object, outcome -> ObjectOutcome in
@@ -102,9 +108,9 @@ public struct Planner: Sendable {
         // In input order: the repeats, and the others as compared (pending keeps input order).
         var comparedInOrder = compared.makeIterator()
         let planned = objects.enumerated().map { index, manifest -> ObjectOutcome in
-            guard let version = unchanged[manifest.object.key] else { return comparedInOrder.next()! }
+            guard let version = repeats[index] else { return comparedInOrder.next()! }
             return .change(PlannedChange(
-                key: manifest.object.key, apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
+                key: keys[index], apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
                 after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
                 liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
         }
