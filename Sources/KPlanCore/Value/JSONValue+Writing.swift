@@ -7,7 +7,7 @@ extension JSONValue {
     /// The UTF-8 bytes of `compactJSON`, without making a String (for hashing and storing).
     public var compactJSONBytes: [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(512)
+        output.reserveCapacity(4096)
         write(to: &output, indent: nil)
         return output
     }
@@ -55,17 +55,42 @@ extension JSONValue {
             output.append(UInt8(ascii: "{"))
             let inner = indent.map { $0 + 1 }
             var first = true
-            for member in members.sorted(by: { $0.key < $1.key }) {
+            Self.forEachSortedMember(of: members) { key, value in
                 if !first { output.append(UInt8(ascii: ",")) }
                 first = false
                 Self.writeLineBreak(depth: inner, to: &output)
-                Self.writeString(member.key, to: &output)
+                Self.writeString(key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 if inner != nil { output.append(UInt8(ascii: " ")) }
-                member.value.write(to: &output, indent: inner)
+                value.write(to: &output, indent: inner)
             }
             Self.writeLineBreak(depth: indent, to: &output)
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Calls `body` with each member in key order. Objects are written far more often than anything
+    /// else is done with them (every stored object, every digest), so the members are ordered by
+    /// sorting their positions in a stack buffer: no copies of the members, no allocation.
+    private static func forEachSortedMember(of members: [String: JSONValue], _ body: (String, JSONValue) -> Void) {
+        guard members.count > 1 else {
+            if let (key, value) = members.first { body(key, value) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: [String: JSONValue].Index.self, capacity: members.count) { buffer in
+            var count = 0
+            var position = members.startIndex
+            while position != members.endIndex {
+                (buffer.baseAddress! + count).initialize(to: position)
+                count += 1
+                members.formIndex(after: &position)
+            }
+            var order = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            order.sort { members.keys[$0] < members.keys[$1] }
+            for position in order {
+                body(members.keys[position], members.values[position])
+            }
+            order.deinitialize()
         }
     }
 
