@@ -19,29 +19,53 @@ extension JSONValue {
         }
     }
 
-    /// Edits object member `key` in place; a missing (or null) member is first created as `{}` when
-    /// `create` is true, and left alone otherwise. Non-object members are left alone.
+    /// Edits object member `key`; a missing (or null) member is first created as `{}` when `create`
+    /// is true, and left alone otherwise. Non-object members are left alone.
+    ///
+    /// The member is written back only when the edit changed it: most objects a write defaults
+    /// already hold their defaults (they were merged from the stored object), and leaving their
+    /// members untouched keeps them sharing the stored object's storage, so nothing is copied and
+    /// later comparisons with the stored object stop at the first shared member.
     mutating func edit(_ key: String, create: Bool = false, _ body: (inout JSONValue) -> Void) {
         guard object != nil else { return }
-        var child = self[key] ?? .null
+        let original = self[key] ?? .null
+        var child = original
         if child.isNull {
             guard create else { return }
             child = .object([:])
         }
         guard child.object != nil else { return }
-        self[key] = nil
         body(&child)
-        self[key] = child
+        if !child.isSameStorage(as: original) { self[key] = child }
     }
 
-    /// Edits every object item of array member `key` in place.
+    /// Edits every object item of array member `key`, writing the array back only when an item
+    /// changed (see `edit`).
     mutating func editItems(_ key: String, _ body: (inout JSONValue) -> Void) {
-        guard case .array(var items)? = self[key] else { return }
-        self[key] = nil
+        guard case .array(let original)? = self[key] else { return }
+        var items = original
         for index in items.indices where items[index].object != nil {
-            body(&items[index])
+            var item = items[index]
+            body(&item)
+            if !item.isSameStorage(as: original[index]) { items[index] = item }
         }
-        self[key] = .array(items)
+        if !JSONValue.array(items).isSameStorage(as: .array(original)) { self[key] = .array(items) }
+    }
+
+    /// Whether two values are known to be the same without comparing them: the same object or array
+    /// storage, or equal scalars. False says nothing (equal contents may be stored twice).
+    private func isSameStorage(as other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.object(let lhs), .object(let rhs)):
+            // A dictionary is one reference to its storage: equal bits are the same storage.
+            return withUnsafeBytes(of: lhs) { left in withUnsafeBytes(of: rhs) { right in left.elementsEqual(right) } }
+        case (.array(let lhs), .array(let rhs)):
+            return withUnsafeBytes(of: lhs) { left in withUnsafeBytes(of: rhs) { right in left.elementsEqual(right) } }
+        case (.null, .null):
+            return true
+        case (.object, _), (.array, _), (.null, _), (.bool, _), (.int, _), (.double, _), (.string, _):
+            return self == other
+        }
     }
 
     /// Whether member `key` is missing, null, or an empty string, array or object (Go's zero value
