@@ -188,7 +188,7 @@ struct SchemaValidationRun {
             let name = entries[entryIndex].name
             let position: Int?
             if let propertyIndex {
-                position = propertyIndex[name]
+                position = propertyIndex.position(of: name, in: names)
             } else {
                 position = names.firstIndex { $0.utf8.count == name.utf8.count && $0 == name }
             }
