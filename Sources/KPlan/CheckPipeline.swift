@@ -1,5 +1,6 @@
 import Foundation
 import KPlanCore
+import KPlanValidation
 
 /// Checks a large file's resources on other threads while the file is still being parsed, so one
 /// file uses more than one core. Resources come in batches; a batch that finds every worker busy
@@ -9,10 +10,13 @@ import KPlanCore
 /// Workers are threads of their own, not dispatch workers: the submitting thread may itself be one,
 /// and waiting on work queued behind it could never end.
 final class CheckPipeline: @unchecked Sendable {
+    /// A resource to check, with its kind's schema lookup.
+    typealias Item = (resource: Resource, lookup: SchemaLookup)
+
     private let checker: ObjectChecker
     private let condition = NSCondition()
     /// Batches waiting for a worker, with their input positions.
-    private var queue: [(index: Int, resources: [Resource])] = []
+    private var queue: [(index: Int, items: [Item])] = []
     private var results: [Int: [CheckedObject]] = [:]
     private var submitted = 0
     private var inputEnded = false
@@ -33,18 +37,18 @@ final class CheckPipeline: @unchecked Sendable {
     }
 
     /// Hands over the next batch of resources, in input order.
-    func submit(_ resources: [Resource]) {
+    func submit(_ items: [Item]) {
         condition.lock()
         let index = submitted
         submitted += 1
         guard queue.count >= queueLimit else {
-            queue.append((index, resources))
+            queue.append((index, items))
             condition.broadcast()
             condition.unlock()
             return
         }
         condition.unlock()
-        let checked = resources.map(checker.check)
+        let checked = items.map { checker.check($0.resource, $0.lookup) }
         condition.lock()
         results[index] = checked
         condition.unlock()
@@ -66,7 +70,7 @@ final class CheckPipeline: @unchecked Sendable {
             if !queue.isEmpty {
                 let next = queue.removeFirst()
                 condition.unlock()
-                let checked = next.resources.map(checker.check)
+                let checked = next.items.map { checker.check($0.resource, $0.lookup) }
                 condition.lock()
                 results[next.index] = checked
             } else if inputEnded {

@@ -58,7 +58,7 @@ struct FileStage: Sendable {
         if path == "-" { outcome.standardInput = bytes }
         let pipeline = pipelineWorkers > 0 && bytes.count >= Self.pipelineThreshold
             ? CheckPipeline(checker: checker, workers: pipelineWorkers) : nil
-        var batch: [Resource] = []
+        var batch: [CheckPipeline.Item] = []
         let yamlDiagnostics = YAMLLoader.forEachDocument(bytes, file: path) { document in
             guard !document.isEmpty else { return }
             outcome.documentCount += 1
@@ -75,15 +75,15 @@ struct FileStage: Sendable {
                     outcome.diagnostics += crdDiagnostics
                     if let crd { outcome.crds.append(crd) }
                 }
-                if checker.canCheck(resource) {
+                if let lookup = checker.lookupIfKnown(resource) {
                     if let pipeline {
-                        batch.append(resource)
+                        batch.append((resource, lookup))
                         if batch.count == Self.pipelineBatch {
                             pipeline.submit(batch)
                             batch = []
                         }
                     } else {
-                        outcome.add(checker.check(resource))
+                        outcome.add(checker.check(resource, lookup))
                     }
                 } else {
                     outcome.deferred.append(resource)

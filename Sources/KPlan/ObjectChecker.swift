@@ -26,20 +26,27 @@ struct ObjectChecker: Sendable {
         self.context = engine.objectContext(defaultNamespace: defaultNamespace) { [registry] in registry.scope(for: $0) }
     }
 
-    /// Whether the registry can decide about `resource` now: a built-in kind or one whose CRD is known.
-    /// Other kinds wait until every CRD in the input has been read.
-    func canCheck(_ resource: Resource) -> Bool {
-        switch registry.lookup(resource.gvk) {
-        case .found, .unknownVersion: true
-        case .unknownKind: false
+    /// The schema lookup for `resource` when the registry can decide about it now: a built-in kind or
+    /// one whose CRD is known. Nil for other kinds, which wait until every CRD in the input has been read.
+    /// Pass it to ``check(_:_:)``, so the kind is looked up once per resource.
+    func lookupIfKnown(_ resource: Resource) -> SchemaLookup? {
+        let lookup = registry.lookup(resource.gvk)
+        switch lookup {
+        case .found, .unknownVersion: return lookup
+        case .unknownKind: return nil
         }
     }
 
     /// Every finding about `resource` on its own, and what the set-level checks need from it.
     func check(_ resource: Resource) -> CheckedObject {
+        check(resource, registry.lookup(resource.gvk))
+    }
+
+    /// ``check(_:)`` with the registry's `lookup` of the resource's kind already made.
+    func check(_ resource: Resource, _ lookup: SchemaLookup) -> CheckedObject {
         var diagnostics: [Diagnostic] = []
         var apiVersionIsServed = true
-        switch registry.lookup(resource.gvk) {
+        switch lookup {
         case .found(let schema):
             diagnostics += SchemaValidator.validate(resource, schema: schema)
         case .unknownVersion(let served):

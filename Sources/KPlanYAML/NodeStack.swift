@@ -35,12 +35,12 @@ final class NodeStack {
 
     /// Moves the nodes from index `first` up into a new array, removing them from the stack.
     func popItems(from first: Int) -> [Node] {
-        let moved = count - first
-        guard moved > 0 else { return [] }
-        let items = [Node](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + first, count: moved)
-            initialized = moved
-        }
+        // Reserving and appending allocates through the specialised array code; building the array with
+        // `init(unsafeUninitializedCapacity:)` went through a generic runtime call costing twice as much.
+        guard count > first else { return [] }
+        var items: [Node] = []
+        items.reserveCapacity(count - first)
+        for index in first..<count { items.append((base + index).move()) }
         count = first
         return items
     }

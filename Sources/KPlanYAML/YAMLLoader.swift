@@ -320,11 +320,17 @@ private struct TreeBuilder {
     private mutating func checkDuplicateKeys(_ entries: [MappingEntry]) {
         guard entries.count > 1 else { return }
         if entries.count <= 12 {
+            // Scalar keys are compared in place, lengths first, without copying whole entries.
             for later in 1..<entries.count {
-                let name = entries[later].name
-                if let first = entries[..<later].first(where: { $0.hasName(name) && $0.key.scalar != nil }),
-                   entries[later].key.scalar != nil {
-                    reportDuplicate(entries[later], first: first)
+                guard case .scalar(let key) = entries[later].key.content else { continue }
+                let name = key.text
+                for earlier in 0..<later {
+                    guard case .scalar(let other) = entries[earlier].key.content else { continue }
+                    let otherName = other.text
+                    if otherName.utf8.count == name.utf8.count && otherName == name {
+                        reportDuplicate(entries[later], first: entries[earlier])
+                        break
+                    }
                 }
             }
             return

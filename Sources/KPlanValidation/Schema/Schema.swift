@@ -23,9 +23,9 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var propertyNames: [String] = []
     /// The schemas of the declared properties.
     @exclusivity(unchecked) public private(set) var propertySchemas: [Schema] = []
-    /// Index of each declared property in `propertyNames` (the last, for a repeated name), kept only
-    /// for more than `linearSearchLimit` properties: fewer are searched linearly.
-    @exclusivity(unchecked) private(set) var propertyIndex: [String: Int]?
+    /// The positions of the declared properties by name length, kept only for more than
+    /// `linearSearchLimit` properties: fewer are searched linearly.
+    @exclusivity(unchecked) private(set) var propertyIndex: SchemaPropertyIndex?
     /// Whether the schema declares `properties` at all (even an empty set).
     @exclusivity(unchecked) public internal(set) var declaresProperties = false
     /// Required property names.
@@ -249,7 +249,7 @@ public final class Schema: @unchecked Sendable {
 
     /// The position of a declared property in `propertyNames` (the last, for a repeated name).
     func propertyPosition(_ name: String) -> Int? {
-        if let propertyIndex { return propertyIndex[name] }
+        if let propertyIndex { return propertyIndex.position(of: name, in: propertyNames) }
         return propertyNames.lastIndex(of: name)
     }
 
@@ -266,7 +266,7 @@ public final class Schema: @unchecked Sendable {
         propertyNames.append(name)
         propertySchemas.append(schema)
         if propertyIndex != nil {
-            propertyIndex?[name] = propertyNames.count - 1
+            propertyIndex?.add(name, at: propertyNames.count - 1)
         } else {
             indexPropertiesIfMany()
         }
@@ -279,10 +279,7 @@ public final class Schema: @unchecked Sendable {
 
     private func indexPropertiesIfMany() {
         guard propertyNames.count > Self.linearSearchLimit else { return }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(propertyNames.count)
-        for (position, name) in propertyNames.enumerated() { index[name] = position }
-        propertyIndex = index
+        propertyIndex = SchemaPropertyIndex(propertyNames)
     }
 
     /// Whether `null` is an acceptable value.

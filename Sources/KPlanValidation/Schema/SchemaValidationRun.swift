@@ -3,18 +3,19 @@ import KPlanCore
 /// One walk of a node tree against a schema, collecting diagnostics.
 ///
 /// The field path is kept as a stack of elements and rendered only when something is reported, so
-/// a valid document costs no string building.
+/// a valid document costs no string building; so is the object's display name.
 struct SchemaValidationRun {
-    let file: String
-    let object: String?
+    /// The resource being validated, for the file and object name of findings.
+    let resource: Resource
     var diagnostics: [Diagnostic] = []
     private var path: [FieldPathElement] = []
 
-    init(file: String, object: String?) {
-        self.file = file
-        self.object = object
+    init(resource: Resource) {
+        self.resource = resource
         path.reserveCapacity(32)
     }
+
+    private var file: String { resource.file }
 
     // MARK: - Walk
 
@@ -187,7 +188,7 @@ struct SchemaValidationRun {
             let name = entries[entryIndex].name
             let position: Int?
             if let propertyIndex {
-                position = propertyIndex[name]
+                position = propertyIndex.position(of: name, in: names)
             } else {
                 position = names.firstIndex { $0.utf8.count == name.utf8.count && $0 == name }
             }
@@ -354,7 +355,7 @@ struct SchemaValidationRun {
 
     /// The problems of `node` against a combinator branch, which only adds constraints (not strict).
     private func branchProblems(_ node: Node, _ branch: Schema) -> [Diagnostic] {
-        var run = SchemaValidationRun(file: file, object: object)
+        var run = SchemaValidationRun(resource: resource)
         run.path = path
         run.check(node, branch, strict: false)
         return run.diagnostics
@@ -366,7 +367,7 @@ struct SchemaValidationRun {
         let rendered = FieldPathElement.render(path)
         diagnostics.append(Diagnostic(
             .error, code: code, message: rendered.isEmpty ? message : "\(rendered): \(message)",
-            at: SourceLocation(file: file, range: node.range), notes: notes, object: object))
+            at: SourceLocation(file: file, range: node.range), notes: notes, object: resource.displayName))
     }
 
     private mutating func reportUnknownField(_ key: Node, _ name: String, _ schema: Schema) {
@@ -378,7 +379,7 @@ struct SchemaValidationRun {
         }
         diagnostics.append(Diagnostic(
             .error, code: "schema.unknown-field", message: message,
-            at: SourceLocation(file: file, range: key.range), object: object))
+            at: SourceLocation(file: file, range: key.range), object: resource.displayName))
     }
 
     private mutating func reportType(_ node: Node, _ schema: Schema) {

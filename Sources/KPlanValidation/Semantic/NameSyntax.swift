@@ -60,8 +60,8 @@ enum NameSyntax {
         var errors: [String] = []
         let bytes = value.utf8
         if bytes.count > dns1123LabelMaxLength { errors.append(maxLengthError(dns1123LabelMaxLength)) }
-        if !isDNS1123Label(bytes) {
-            if isDNS1123Subdomain(bytes) {
+        if !withBytes(value, isDNS1123Label) {
+            if withBytes(value, isDNS1123Subdomain) {
                 errors.append("must not contain dots")
             } else {
                 errors.append(regexError(dns1123LabelMessage, dns1123LabelFormat, "my-name", "123-abc"))
@@ -75,7 +75,7 @@ enum NameSyntax {
         var errors: [String] = []
         let bytes = value.utf8
         if bytes.count > dns1123SubdomainMaxLength { errors.append(maxLengthError(dns1123SubdomainMaxLength)) }
-        if !isDNS1123Subdomain(bytes) {
+        if !withBytes(value, isDNS1123Subdomain) {
             errors.append(regexError(dns1123SubdomainMessage, dns1123SubdomainFormat, "example.com"))
         }
         return errors
@@ -114,6 +114,7 @@ enum NameSyntax {
 
     /// `IsQualifiedName`: an optional DNS-1123 subdomain prefix and `/`, then a name of at most 63 bytes.
     static func qualifiedName(_ value: String) -> [String] {
+        if withBytes(value, isQualifiedName) { return [] }
         let bytes = value.utf8
         var slash: String.UTF8View.Index?
         var index = bytes.startIndex
@@ -159,7 +160,7 @@ enum NameSyntax {
         var errors: [String] = []
         let bytes = value.utf8
         if bytes.count > labelValueMaxLength { errors.append(maxLengthError(labelValueMaxLength)) }
-        if !bytes.isEmpty && !isQualifiedNamePart(bytes) {
+        if !bytes.isEmpty && !withBytes(value, isQualifiedNamePart) {
             errors.append(regexError(labelValueMessage, labelValueFormat, "MyValue", "my_value", "12345"))
         }
         return errors
@@ -225,6 +226,24 @@ enum NameSyntax {
         let bytes = Array(value.utf8)
         guard bytes.count > 1, bytes.last == UInt8(ascii: "-") else { return value }
         return String(decoding: bytes.dropLast(2), as: UTF8.self) + "a"
+    }
+
+    /// `body` over the UTF-8 bytes of `value`, read in place (label keys and names are checked on
+    /// every object: walking a `String.UTF8View` by index costs several times more).
+    private static func withBytes(_ value: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable(body) ?? Array(value.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether `qualifiedName` finds nothing wrong: one optional non-empty DNS-1123 subdomain prefix of
+    /// at most 253 bytes and `/`, then a name part of 1 to 63 bytes.
+    private static func isQualifiedName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+            return bytes.count <= qualifiedNameMaxLength && isQualifiedNamePart(bytes)
+        }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[..<slash])
+        let name = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
+        return !prefix.isEmpty && prefix.count <= dns1123SubdomainMaxLength && isDNS1123Subdomain(prefix)
+            && name.count <= qualifiedNameMaxLength && isQualifiedNamePart(name)
     }
 
     // MARK: Byte classes
