@@ -22,10 +22,10 @@ final class SchemaDefinitions: @unchecked Sendable {
             }
         }
 
-        func build(bodies: [UnsafeBufferPointer<UInt8>]) -> SchemaDefinitions {
+        func build(bodies: [UnsafeBufferPointer<UInt8>], clusterScoped: Set<GroupKind>) -> SchemaDefinitions {
             SchemaDefinitions(
                 version: version, bodies: bodyOfDefinition.compactMapValues { $0 < bodies.count ? bodies[$0] : nil },
-                definitionOfKind: definitionOfKind)
+                definitionOfKind: definitionOfKind, clusterScoped: clusterScoped)
         }
     }
 
@@ -35,13 +35,19 @@ final class SchemaDefinitions: @unchecked Sendable {
     let definitionOfKind: [GroupVersionKind: String]
     /// The served versions of each group and kind.
     let versionsOfKind: [GroupKind: [String]]
+    /// The scope of each group and kind: cluster-scoped when the bundle lists it, or lists the kind a
+    /// `…List` kind holds; worked out once, so a lookup hashes the kind once.
+    let scopeOfKind: [GroupKind: ResourceScope]
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
     /// Shares identical inline schemas across this version's definitions; used under `lock`.
     private let interner = SchemaInterner()
 
-    private init(version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String]) {
+    private init(
+        version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String],
+        clusterScoped: Set<GroupKind>
+    ) {
         self.version = version
         self.bodies = bodies
         self.definitionOfKind = definitionOfKind
@@ -50,6 +56,13 @@ final class SchemaDefinitions: @unchecked Sendable {
             versionsOfKind[GroupKind(group: gvk.group, kind: gvk.kind), default: []].append(gvk.version)
         }
         self.versionsOfKind = versionsOfKind.mapValues { $0.sorted(by: KubeVersion.isPreferred) }
+        var scopeOfKind: [GroupKind: ResourceScope] = [:]
+        for groupKind in versionsOfKind.keys {
+            let listed = groupKind.kind.hasSuffix("List")
+                && clusterScoped.contains(GroupKind(group: groupKind.group, kind: String(groupKind.kind.dropLast(4))))
+            scopeOfKind[groupKind] = clusterScoped.contains(groupKind) || listed ? .cluster : .namespaced
+        }
+        self.scopeOfKind = scopeOfKind
     }
 
     /// The names of all definitions.

@@ -11,7 +11,6 @@ public struct SchemaRegistry: Sendable {
     /// The Kubernetes version (`1.37`).
     public let version: String
     private let definitions: SchemaDefinitions
-    private let clusterScoped: Set<GroupKind>
     private var customKinds: [GroupKind: CompiledCRD] = [:]
     /// The same CRDs by group and list kind, so a scope lookup needs no scan over every CRD.
     private var customListKinds: [GroupKind: CompiledCRD] = [:]
@@ -27,13 +26,12 @@ public struct SchemaRegistry: Sendable {
         guard let definitions = bundle.versions[normalized] else {
             throw SchemaRegistryError.unsupportedVersion(version, supported: supportedVersions)
         }
-        return SchemaRegistry(version: normalized, definitions: definitions, clusterScoped: bundle.clusterScoped)
+        return SchemaRegistry(version: normalized, definitions: definitions)
     }
 
-    private init(version: String, definitions: SchemaDefinitions, clusterScoped: Set<GroupKind>) {
+    private init(version: String, definitions: SchemaDefinitions) {
         self.version = version
         self.definitions = definitions
-        self.clusterScoped = clusterScoped
     }
 
     /// The schema for a kind, or why there is none.
@@ -87,13 +85,7 @@ public struct SchemaRegistry: Sendable {
         if !customListKinds.isEmpty, let crd = customListKinds[groupKind] {
             return crd.scope
         }
-        guard definitions.versionsOfKind[groupKind] != nil else { return nil }
-        if clusterScoped.contains(groupKind) { return .cluster }
-        if gvk.kind.hasSuffix("List"),
-           clusterScoped.contains(GroupKind(group: gvk.group, kind: String(gvk.kind.dropLast(4)))) {
-            return .cluster
-        }
-        return .namespaced
+        return definitions.scopeOfKind[groupKind]
     }
 
     /// This registry with the kinds the CRDs define added (a later CRD for the same group and kind wins).
