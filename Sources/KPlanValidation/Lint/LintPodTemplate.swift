@@ -5,7 +5,10 @@ import KPlanCore
 /// Finds the pod spec of a Pod (`spec`), a PodTemplate (`template.spec`), a Deployment, ReplicaSet,
 /// StatefulSet, DaemonSet, Job or ReplicationController (`spec.template.spec`) and a CronJob
 /// (`spec.jobTemplate.spec.template.spec`), in the core, `apps`, `extensions` and `batch` groups.
-struct LintPodTemplate: Sendable {
+///
+/// A class: most per-object rules start by reading the subject's pod template, and taking a
+/// reference costs one retain where copying the struct retained each of its fields.
+final class LintPodTemplate: Sendable {
     /// The workload object.
     let resource: Resource
     /// Its kind.
@@ -53,7 +56,10 @@ struct LintPodTemplate: Sendable {
 }
 
 /// One container of a pod spec, with the list it came from.
-struct LintContainer: Sendable {
+///
+/// A class for the same reason as ``LintPodTemplate``: each rule walks the containers, and a loop
+/// over references retains one per container where copies retained each field.
+final class LintContainer: Sendable {
     /// Which list of the pod spec the container is in.
     enum Role: Sendable, Hashable {
         case initContainer, container, ephemeralContainer
@@ -81,6 +87,12 @@ struct LintContainer: Sendable {
     let node: Node
     /// The list it is in.
     let role: Role
+
+    /// The container `node` of the list `role`.
+    init(node: Node, role: Role) {
+        self.node = node
+        self.role = role
+    }
 
     /// The container's name, `""` when missing.
     var name: String { node["name"]?.scalar?.text ?? "" }
