@@ -58,7 +58,7 @@ final class LintPodTemplate: Sendable {
 /// One container of a pod spec, with the list it came from.
 ///
 /// A class for the same reason as ``LintPodTemplate``: each rule walks the containers, and a loop
-/// over references retains one per container where copies retained each field.
+/// over references retains one per container where copies retained the node and the image parts.
 final class LintContainer: Sendable {
     /// Which list of the pod spec the container is in.
     enum Role: Sendable, Hashable {
@@ -87,11 +87,17 @@ final class LintContainer: Sendable {
     let node: Node
     /// The list it is in.
     let role: Role
+    /// The `image` value, if any.
+    let image: Node?
+    /// The image split into its parts when `image` is a string, once for the three image-tag rules.
+    let imageReference: LintImageReference?
 
     /// The container `node` of the list `role`.
     init(node: Node, role: Role) {
         self.node = node
         self.role = role
+        image = node["image"]
+        imageReference = image?.string.map(LintImageReference.init)
     }
 
     /// The container's name, `""` when missing.
