@@ -33,11 +33,17 @@ final class SchemaDefinitions: @unchecked Sendable {
     let version: String
     /// The definition that describes each kind's root object.
     let definitionOfKind: [GroupVersionKind: String]
-    /// The served versions of each group and kind.
-    let versionsOfKind: [GroupKind: [String]]
-    /// The scope of each group and kind: cluster-scoped when the bundle lists it, or lists the kind a
-    /// `…List` kind holds; worked out once, so a lookup hashes the kind once.
-    let scopeOfKind: [GroupKind: ResourceScope]
+    /// A built-in group and kind: its served versions and its scope, kept together so one hash of
+    /// the kind finds both.
+    struct Kind: Sendable {
+        /// The served versions, preferred first.
+        let versions: [String]
+        /// Cluster-scoped when the bundle lists the kind, or lists the kind a `…List` kind holds.
+        let scope: ResourceScope
+    }
+
+    /// Each built-in group and kind.
+    let kinds: [GroupKind: Kind]
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
@@ -55,14 +61,15 @@ final class SchemaDefinitions: @unchecked Sendable {
         for gvk in definitionOfKind.keys {
             versionsOfKind[GroupKind(group: gvk.group, kind: gvk.kind), default: []].append(gvk.version)
         }
-        self.versionsOfKind = versionsOfKind.mapValues { $0.sorted(by: KubeVersion.isPreferred) }
-        var scopeOfKind: [GroupKind: ResourceScope] = [:]
-        for groupKind in versionsOfKind.keys {
+        var kinds: [GroupKind: Kind] = [:]
+        kinds.reserveCapacity(versionsOfKind.count)
+        for (groupKind, versions) in versionsOfKind {
             let listed = groupKind.kind.hasSuffix("List")
                 && clusterScoped.contains(GroupKind(group: groupKind.group, kind: String(groupKind.kind.dropLast(4))))
-            scopeOfKind[groupKind] = clusterScoped.contains(groupKind) || listed ? .cluster : .namespaced
+            kinds[groupKind] = Kind(versions: versions.sorted(by: KubeVersion.isPreferred),
+                                    scope: clusterScoped.contains(groupKind) || listed ? .cluster : .namespaced)
         }
-        self.scopeOfKind = scopeOfKind
+        self.kinds = kinds
     }
 
     /// The names of all definitions.
