@@ -21,12 +21,13 @@ final class LintPodTemplate: Sendable {
     let containers: [LintContainer]
 
     /// The pod template of `resource`, or nil when it is not a workload or has no pod spec mapping.
-    init?(_ resource: Resource) {
+    /// Borrows the resource, copying it only for a workload: most objects are not.
+    init?(_ resource: borrowing Resource) {
         guard let location = PodTemplateLocation.locate(in: resource), location.spec.entries != nil else { return nil }
         let specNode = location.spec
         let metadata = location.templateMetadata ?? resource.node["metadata"]
         let kind = location.kind
-        self.resource = resource
+        self.resource = copy resource
         self.kind = kind
         self.spec = specNode
         self.labels = LintLabels(metadata?["labels"])
