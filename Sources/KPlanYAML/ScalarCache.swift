@@ -37,7 +37,10 @@ final class ScalarCache {
     }
 
     deinit {
-        scalars.deinitialize(count: count)
+        // Only slots with a key hold a scalar; most of a table sized for its input stay empty.
+        for slot in 0..<count where keys[slot * Self.keyStride] != 0 {
+            (scalars + slot).deinitialize(count: 1)
+        }
         scalars.deallocate()
         keys.deallocate()
     }
@@ -54,10 +57,21 @@ final class ScalarCache {
     func scalar(in slot: Int, bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle) -> Scalar? {
         let key = keys + slot * Self.keyStride
         guard key[0] == UInt8(truncatingIfNeeded: bytes.count + 1), key[1] == style.cacheCode else { return nil }
-        var index = 0
-        while index < min(bytes.count, Self.inlineLength) {
-            if key[2 + index] != bytes[index] { return nil }
-            index += 1
+        let inline = min(bytes.count, Self.inlineLength)
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time, then the rest one by one, never reading past either end.
+            let stored = UnsafeRawPointer(key + 2)
+            let given = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= inline {
+                if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    != given.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return nil }
+                index += 8
+            }
+            while index < inline {
+                if key[2 + index] != base[index] { return nil }
+                index += 1
+            }
         }
         guard let scalar = scalars[slot] else { return nil }
         guard bytes.count > Self.inlineLength else { return scalar }

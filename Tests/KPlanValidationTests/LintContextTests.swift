@@ -74,6 +74,8 @@ import Testing
         ("registry:5000/team/app", "registry:5000/team/app", nil, nil, true),
         ("registry:5000/team/app:1.2", "registry:5000/team/app", "1.2", nil, false),
         ("app@sha256:abc", "app", nil, "sha256:abc", false), ("app:latest@sha256:abc", "app", "latest", "sha256:abc", false),
+        ("host:5000/a:b:c", "host:5000/a:b", "c", nil, false), ("a@b@c", "a", nil, "b@c", false),
+        ("rëgistry/äpp:1.0", "rëgistry/äpp", "1.0", nil, false), ("app:", "app", "", nil, false), ("", "", nil, nil, true),
     ] as [(String, String, String?, String?, Bool)])
     func imageReferencesSplit(text: String, repository: String, tag: String?, digest: String?, isLatest: Bool) {
         let reference = LintImageReference(text)

@@ -6,15 +6,16 @@ enum LintFactRole: Sendable, Hashable, CaseIterable {
 
     /// The role of objects of `gvk`, or nil when no cross-object rule reads them.
     init?(_ gvk: GroupVersionKind) {
-        switch (gvk.group, gvk.kind) {
-        case ("", "Secret"): self = .secret
-        case ("", "ConfigMap"): self = .configMap
-        case ("", "ServiceAccount"): self = .serviceAccount
-        case ("", "Service"): self = .service
-        case ("policy", "PodDisruptionBudget"): self = .budget
-        case ("networking.k8s.io", "NetworkPolicy"), ("extensions", "NetworkPolicy"): self = .networkPolicy
-        case ("autoscaling", "HorizontalPodAutoscaler"): self = .autoscaler
-        case ("networking.k8s.io", "Ingress"), ("extensions", "Ingress"): self = .ingress
+        // The kind first, then the group: one string comparison tells most kinds apart.
+        switch gvk.kind {
+        case "Secret" where gvk.group.isEmpty: self = .secret
+        case "ConfigMap" where gvk.group.isEmpty: self = .configMap
+        case "ServiceAccount" where gvk.group.isEmpty: self = .serviceAccount
+        case "Service" where gvk.group.isEmpty: self = .service
+        case "PodDisruptionBudget" where gvk.group == "policy": self = .budget
+        case "NetworkPolicy" where gvk.group == "networking.k8s.io" || gvk.group == "extensions": self = .networkPolicy
+        case "HorizontalPodAutoscaler" where gvk.group == "autoscaling": self = .autoscaler
+        case "Ingress" where gvk.group == "networking.k8s.io" || gvk.group == "extensions": self = .ingress
         default:
             guard WorkloadKind(gvk) != nil else { return nil }
             self = .workload

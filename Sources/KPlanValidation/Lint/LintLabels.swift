@@ -16,6 +16,11 @@ struct LintLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     /// The labels of `pairs`; a repeated key keeps its last value, as a YAML mapping does.
     init(_ pairs: [Label]) {
+        // Labels are mostly written in key order: then they are already unique and sorted.
+        if zip(pairs, pairs.dropFirst()).allSatisfy({ $0.key < $1.key }) {
+            self.pairs = pairs
+            return
+        }
         var unique: [Label] = []
         unique.reserveCapacity(pairs.count)
         for label in pairs {
@@ -35,8 +40,10 @@ struct LintLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
 
     /// The string map (`labels`, `selector`) held by a mapping node; non-string scalars keep their text.
     init(_ node: Node?) {
+        let entries = node?.entries ?? []
         var pairs: [Label] = []
-        for entry in node?.entries ?? [] {
+        pairs.reserveCapacity(entries.count)
+        for entry in entries {
             if let text = entry.value.scalar?.text {
                 pairs.append(Label(key: StringInterner.shared.intern(entry.name), value: text))
             }

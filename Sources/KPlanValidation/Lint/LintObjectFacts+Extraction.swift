@@ -7,7 +7,7 @@ extension LintObjectFacts {
     ///   - suppressed: the rules the resource's `kplan.dev/ignore` annotation lists.
     ///   - roles: the kinds of object the enabled cross-object rules read.
     init?(
-        _ resource: Resource, pod: LintPodTemplate?, suppressed: Set<String>, in context: LintObjectContext,
+        _ resource: borrowing Resource, pod: LintPodTemplate?, suppressed: Set<String>, in context: borrowing LintObjectContext,
         roles: Set<LintFactRole>
     ) {
         guard let role = LintFactRole(resource.gvk), roles.contains(role) else { return nil }

@@ -5,7 +5,10 @@ import KPlanCore
 /// Finds the pod spec of a Pod (`spec`), a PodTemplate (`template.spec`), a Deployment, ReplicaSet,
 /// StatefulSet, DaemonSet, Job or ReplicationController (`spec.template.spec`) and a CronJob
 /// (`spec.jobTemplate.spec.template.spec`), in the core, `apps`, `extensions` and `batch` groups.
-struct LintPodTemplate: Sendable {
+///
+/// A class: most per-object rules start by reading the subject's pod template, and taking a
+/// reference costs one retain where copying the struct retained each of its fields.
+final class LintPodTemplate: Sendable {
     /// The workload object.
     let resource: Resource
     /// Its kind.
@@ -18,12 +21,13 @@ struct LintPodTemplate: Sendable {
     let containers: [LintContainer]
 
     /// The pod template of `resource`, or nil when it is not a workload or has no pod spec mapping.
-    init?(_ resource: Resource) {
+    /// Borrows the resource, copying it only for a workload: most objects are not.
+    init?(_ resource: borrowing Resource) {
         guard let location = PodTemplateLocation.locate(in: resource), location.spec.entries != nil else { return nil }
         let specNode = location.spec
         let metadata = location.templateMetadata ?? resource.node["metadata"]
         let kind = location.kind
-        self.resource = resource
+        self.resource = copy resource
         self.kind = kind
         self.spec = specNode
         self.labels = LintLabels(metadata?["labels"])
@@ -53,7 +57,10 @@ struct LintPodTemplate: Sendable {
 }
 
 /// One container of a pod spec, with the list it came from.
-struct LintContainer: Sendable {
+///
+/// A class for the same reason as ``LintPodTemplate``: each rule walks the containers, and a loop
+/// over references retains one per container where copies retained the node and the image parts.
+final class LintContainer: Sendable {
     /// Which list of the pod spec the container is in.
     enum Role: Sendable, Hashable {
         case initContainer, container, ephemeralContainer
@@ -81,6 +88,18 @@ struct LintContainer: Sendable {
     let node: Node
     /// The list it is in.
     let role: Role
+    /// The `image` value, if any.
+    let image: Node?
+    /// The image split into its parts when `image` is a string, once for the three image-tag rules.
+    let imageReference: LintImageReference?
+
+    /// The container `node` of the list `role`.
+    init(node: Node, role: Role) {
+        self.node = node
+        self.role = role
+        image = node["image"]
+        imageReference = image?.string.map(LintImageReference.init)
+    }
 
     /// The container's name, `""` when missing.
     var name: String { node["name"]?.scalar?.text ?? "" }

@@ -67,20 +67,33 @@ struct LintImageReference: Sendable, Hashable {
     /// The digest (`sha256:…`), nil when none is written.
     let digestPart: Substring?
 
-    /// Splits `reference`.
+    /// Splits `reference`, finding the `@` and the tag's `:` among its UTF-8 bytes in place.
     init(_ reference: String) {
-        let bytes = reference.utf8
-        var end = bytes.endIndex
-        if let at = bytes.firstIndex(of: UInt8(ascii: "@")) {
-            digestPart = reference[bytes.index(after: at)...]
-            end = at
-        } else {
-            digestPart = nil
+        var text = reference
+        let (at, colon) = text.withUTF8 { bytes -> (Int?, Int?) in
+            var at: Int?
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "@") { at = index; break }
+                index += 1
+            }
+            // The tag's colon is the last one after the last slash before the digest.
+            var colon: Int?
+            index = at ?? bytes.count
+            while index > 0 {
+                index -= 1
+                if bytes[index] == UInt8(ascii: "/") { break }
+                if bytes[index] == UInt8(ascii: ":") { colon = index; break }
+            }
+            return (at, colon)
         }
-        let lastSlash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? bytes.startIndex
-        if let colon = bytes[lastSlash..<end].lastIndex(of: UInt8(ascii: ":")) {
-            tagPart = reference[bytes.index(after: colon)..<end]
-            repositoryPart = reference[..<colon]
+        let utf8 = reference.utf8
+        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let end = at.map(position) ?? reference.endIndex
+        digestPart = at.map { reference[position($0 + 1)...] }
+        if let colon {
+            tagPart = reference[position(colon + 1)..<end]
+            repositoryPart = reference[..<position(colon)]
         } else {
             tagPart = nil
             repositoryPart = reference[..<end]

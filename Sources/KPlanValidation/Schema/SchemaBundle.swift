@@ -68,7 +68,7 @@ final class SchemaBundle: @unchecked Sendable {
                 continue
             }
         }
-        self.versions = versions.mapValues { $0.build(bodies: bodies) }
+        self.versions = versions.mapValues { $0.build(bodies: bodies, clusterScoped: clusterScoped) }
         self.clusterScoped = clusterScoped
     }
 

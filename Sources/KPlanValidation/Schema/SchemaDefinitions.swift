@@ -22,10 +22,10 @@ final class SchemaDefinitions: @unchecked Sendable {
             }
         }
 
-        func build(bodies: [UnsafeBufferPointer<UInt8>]) -> SchemaDefinitions {
+        func build(bodies: [UnsafeBufferPointer<UInt8>], clusterScoped: Set<GroupKind>) -> SchemaDefinitions {
             SchemaDefinitions(
                 version: version, bodies: bodyOfDefinition.compactMapValues { $0 < bodies.count ? bodies[$0] : nil },
-                definitionOfKind: definitionOfKind)
+                definitionOfKind: definitionOfKind, clusterScoped: clusterScoped)
         }
     }
 
@@ -33,15 +33,27 @@ final class SchemaDefinitions: @unchecked Sendable {
     let version: String
     /// The definition that describes each kind's root object.
     let definitionOfKind: [GroupVersionKind: String]
-    /// The served versions of each group and kind.
-    let versionsOfKind: [GroupKind: [String]]
+    /// A built-in group and kind: its served versions and its scope, kept together so one hash of
+    /// the kind finds both.
+    struct Kind: Sendable {
+        /// The served versions, preferred first.
+        let versions: [String]
+        /// Cluster-scoped when the bundle lists the kind, or lists the kind a `…List` kind holds.
+        let scope: ResourceScope
+    }
+
+    /// Each built-in group and kind.
+    let kinds: [GroupKind: Kind]
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
     /// Shares identical inline schemas across this version's definitions; used under `lock`.
     private let interner = SchemaInterner()
 
-    private init(version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String]) {
+    private init(
+        version: String, bodies: [String: UnsafeBufferPointer<UInt8>], definitionOfKind: [GroupVersionKind: String],
+        clusterScoped: Set<GroupKind>
+    ) {
         self.version = version
         self.bodies = bodies
         self.definitionOfKind = definitionOfKind
@@ -49,7 +61,15 @@ final class SchemaDefinitions: @unchecked Sendable {
         for gvk in definitionOfKind.keys {
             versionsOfKind[GroupKind(group: gvk.group, kind: gvk.kind), default: []].append(gvk.version)
         }
-        self.versionsOfKind = versionsOfKind.mapValues { $0.sorted(by: KubeVersion.isPreferred) }
+        var kinds: [GroupKind: Kind] = [:]
+        kinds.reserveCapacity(versionsOfKind.count)
+        for (groupKind, versions) in versionsOfKind {
+            let listed = groupKind.kind.hasSuffix("List")
+                && clusterScoped.contains(GroupKind(group: groupKind.group, kind: String(groupKind.kind.dropLast(4))))
+            kinds[groupKind] = Kind(versions: versions.sorted(by: KubeVersion.isPreferred),
+                                    scope: clusterScoped.contains(groupKind) || listed ? .cluster : .namespaced)
+        }
+        self.kinds = kinds
     }
 
     /// The names of all definitions.

@@ -11,7 +11,6 @@ public struct SchemaRegistry: Sendable {
     /// The Kubernetes version (`1.37`).
     public let version: String
     private let definitions: SchemaDefinitions
-    private let clusterScoped: Set<GroupKind>
     private var customKinds: [GroupKind: CompiledCRD] = [:]
     /// The same CRDs by group and list kind, so a scope lookup needs no scan over every CRD.
     private var customListKinds: [GroupKind: CompiledCRD] = [:]
@@ -27,13 +26,12 @@ public struct SchemaRegistry: Sendable {
         guard let definitions = bundle.versions[normalized] else {
             throw SchemaRegistryError.unsupportedVersion(version, supported: supportedVersions)
         }
-        return SchemaRegistry(version: normalized, definitions: definitions, clusterScoped: bundle.clusterScoped)
+        return SchemaRegistry(version: normalized, definitions: definitions)
     }
 
-    private init(version: String, definitions: SchemaDefinitions, clusterScoped: Set<GroupKind>) {
+    private init(version: String, definitions: SchemaDefinitions) {
         self.version = version
         self.definitions = definitions
-        self.clusterScoped = clusterScoped
     }
 
     /// The schema for a kind, or why there is none.
@@ -46,14 +44,14 @@ public struct SchemaRegistry: Sendable {
             return .unknownVersion(servedVersions: crd.servedVersions.map { "\(crd.group)/\($0)" })
         }
         if let schema = definitions.schema(for: gvk) { return .found(schema) }
-        if let versions = definitions.versionsOfKind[groupKind] {
+        if let versions = definitions.kinds[groupKind]?.versions {
             return .unknownVersion(servedVersions: versions.map { apiVersion(group: gvk.group, version: $0) })
         }
         if Self.mayBeBuiltinGroup(gvk.group) {
-            let elsewhere = definitions.versionsOfKind
+            let elsewhere = definitions.kinds
                 .filter { $0.key.kind == gvk.kind && !$0.key.kind.isEmpty }
                 .sorted { $0.key.group < $1.key.group }
-                .flatMap { entry in entry.value.map { apiVersion(group: entry.key.group, version: $0) } }
+                .flatMap { entry in entry.value.versions.map { apiVersion(group: entry.key.group, version: $0) } }
             if !elsewhere.isEmpty { return .unknownVersion(servedVersions: elsewhere) }
         }
         return .unknownKind
@@ -63,8 +61,8 @@ public struct SchemaRegistry: Sendable {
     /// apps/v1 Deployment), at its preferred served version; nil when nothing is close.
     public func suggestion(for gvk: GroupVersionKind) -> GroupVersionKind? {
         var versionsByKind: [String: [String]] = [:]
-        for (groupKind, versions) in definitions.versionsOfKind where groupKind.group == gvk.group {
-            versionsByKind[groupKind.kind] = versions
+        for (groupKind, kind) in definitions.kinds where groupKind.group == gvk.group {
+            versionsByKind[groupKind.kind] = kind.versions
         }
         for crd in customKinds.values where crd.group == gvk.group {
             versionsByKind[crd.kind] = crd.servedVersions
@@ -77,7 +75,7 @@ public struct SchemaRegistry: Sendable {
 
     /// The versions a built-in group and kind is served at (`["v1", "v1beta1"]`), empty when it is not built in.
     public func servedVersions(group: String, kind: String) -> [String] {
-        definitions.versionsOfKind[GroupKind(group: group, kind: kind)] ?? []
+        definitions.kinds[GroupKind(group: group, kind: kind)]?.versions ?? []
     }
 
     /// Whether objects of a kind are namespaced or cluster-scoped; nil for a kind this registry does not know.
@@ -87,13 +85,7 @@ public struct SchemaRegistry: Sendable {
         if !customListKinds.isEmpty, let crd = customListKinds[groupKind] {
             return crd.scope
         }
-        guard definitions.versionsOfKind[groupKind] != nil else { return nil }
-        if clusterScoped.contains(groupKind) { return .cluster }
-        if gvk.kind.hasSuffix("List"),
-           clusterScoped.contains(GroupKind(group: gvk.group, kind: String(gvk.kind.dropLast(4)))) {
-            return .cluster
-        }
-        return .namespaced
+        return definitions.kinds[groupKind]?.scope
     }
 
     /// This registry with the kinds the CRDs define added (a later CRD for the same group and kind wins).

@@ -6,16 +6,17 @@ enum WorkloadKind: Sendable, Hashable {
 
     /// The workload kind of `gvk`, or nil for anything else.
     init?(_ gvk: GroupVersionKind) {
-        switch (gvk.group, gvk.kind) {
-        case ("", "Pod"): self = .pod
-        case ("", "PodTemplate"): self = .podTemplate
-        case ("", "ReplicationController"): self = .replicationController
-        case ("apps", "Deployment"), ("extensions", "Deployment"): self = .deployment
-        case ("apps", "ReplicaSet"), ("extensions", "ReplicaSet"): self = .replicaSet
-        case ("apps", "StatefulSet"): self = .statefulSet
-        case ("apps", "DaemonSet"), ("extensions", "DaemonSet"): self = .daemonSet
-        case ("batch", "Job"): self = .job
-        case ("batch", "CronJob"): self = .cronJob
+        // The kind first: most objects are not workloads, and are told apart by one string each.
+        switch gvk.kind {
+        case "Pod" where gvk.group.isEmpty: self = .pod
+        case "PodTemplate" where gvk.group.isEmpty: self = .podTemplate
+        case "ReplicationController" where gvk.group.isEmpty: self = .replicationController
+        case "Deployment" where gvk.group == "apps" || gvk.group == "extensions": self = .deployment
+        case "ReplicaSet" where gvk.group == "apps" || gvk.group == "extensions": self = .replicaSet
+        case "StatefulSet" where gvk.group == "apps": self = .statefulSet
+        case "DaemonSet" where gvk.group == "apps" || gvk.group == "extensions": self = .daemonSet
+        case "Job" where gvk.group == "batch": self = .job
+        case "CronJob" where gvk.group == "batch": self = .cronJob
         default: return nil
         }
     }

@@ -37,7 +37,7 @@ struct LatestTagPullPolicyRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for container in pod.containers {
-            guard let image = container.node["image"]?.string, LintImageReference(image).isLatest,
+            guard container.imageReference?.isLatest == true, let image = container.image?.string,
                   let policy = container.node["imagePullPolicy"], let value = policy.string,
                   value == "IfNotPresent" || value == "Never"
             else { continue }

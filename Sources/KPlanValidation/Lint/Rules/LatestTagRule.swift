@@ -56,9 +56,9 @@ struct LatestTagRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for container in pod.containers {
-            guard let image = container.node["image"], let text = image.string, !text.isEmpty else { continue }
-            let reference = LintImageReference(text)
-            guard reference.isLatest else { continue }
+            guard let image = container.image, let reference = container.imageReference, reference.isLatest,
+                  let text = image.string, !text.isEmpty
+            else { continue }
             let why = reference.tagPart == nil ? "has no tag, so it means \"latest\"" : "is tagged \"latest\""
             findings.append(LintFinding("image \"\(text)\" of \(container.label) \(why)", at: image))
         }

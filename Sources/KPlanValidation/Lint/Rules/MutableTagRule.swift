@@ -39,12 +39,21 @@ struct MutableTagRule: LintObjectRule {
     func check(_ subject: LintSubject, into findings: inout [LintFinding]) {
         guard let pod = subject.pod else { return }
         for container in pod.containers {
-            guard let image = container.node["image"], let text = image.string else { continue }
-            let reference = LintImageReference(text)
-            guard reference.digestPart == nil, let tag = reference.tagPart, Self.mutableTags.contains(tag.lowercased()) else {
-                continue
-            }
+            guard let image = container.image, let reference = container.imageReference, reference.digestPart == nil,
+                  let tag = reference.tagPart, Self.mayBeMutable(tag), Self.mutableTags.contains(tag.lowercased()),
+                  let text = image.string
+            else { continue }
             findings.append(LintFinding("image \"\(text)\" of \(container.label) uses the mutable tag \"\(tag)\"", at: image))
         }
+    }
+
+    /// Whether `tag` may name a mutable tag: false when it holds an ASCII byte other than a letter
+    /// (a digit, `.`, `-`, `_`), as version tags do, so they are passed over without lower-casing.
+    /// Other non-ASCII bytes are left to the lower-cased lookup.
+    private static func mayBeMutable(_ tag: Substring) -> Bool {
+        for byte in tag.utf8 where byte < 0x80 {
+            guard (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") else { return false }
+        }
+        return true
     }
 }
