@@ -51,8 +51,7 @@ struct LintFactSet: Sendable {
             }
             switch object.detail {
             case .workload(let pod):
-                let index = workloads[object.namespace, default: []].count
-                workloads[object.namespace, default: []].append(Workload(object: object, pod: pod))
+                let index = Self.append(Workload(object: object, pod: pod), to: &workloads[object.namespace, default: []])
                 for label in pod.labels.pairs {
                     workloadsByLabel[LabelKey(namespace: object.namespace, key: label.key, value: label.value), default: []]
                         .append(index)
@@ -124,6 +123,12 @@ struct LintFactSet: Sendable {
         }
         guard let rarest else { return all.filter { selector.matches($0.pod.labels) } }
         return rarest.lazy.map { all[$0] }.filter { selector.matches($0.pod.labels) }
+    }
+
+    /// Appends `workload` and returns its index (one lookup of the namespace's list, not two).
+    private static func append(_ workload: Workload, to list: inout [Workload]) -> Int {
+        list.append(workload)
+        return list.count - 1
     }
 
     private static func workloadKey(_ object: LintObjectFacts) -> ResourceKey {
