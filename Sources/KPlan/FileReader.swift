@@ -11,7 +11,36 @@ struct FileReader: Sendable {
         if path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
-        return FileManager.default.contents(atPath: resolved(path)).map { Array($0) }
+        let descriptor = open(resolved(path), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return Self.readAll(descriptor, sizeHint: Int(status.st_size))
+    }
+
+    /// Everything left to read from `descriptor`, read straight into the array (a file's size is a
+    /// hint only: pipes have none, and a file may grow); nil when reading fails (a directory).
+    private static func readAll(_ descriptor: Int32, sizeHint: Int) -> [UInt8]? {
+        // One byte more than the size, so the end is seen without growing the array.
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16)))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// The diagnostic for a file that could not be read, saying why when it can tell.
