@@ -142,33 +142,26 @@ public struct FieldSet: Sendable, Hashable {
 
     /// Paths of this set that are not themselves in `other` (paths below one of `other`'s stay).
     public func difference(_ other: FieldSet) -> FieldSet {
-        if isEmpty || other.isEmpty { return self }
-        var children: [Child] = []
-        children.reserveCapacity(self.children.count)
-        Self.merge(self.children, other.children) { mine, theirs in
-            guard let mine else { return }
-            guard let theirs else {
-                children.append(mine)
-                return
-            }
-            let rest = mine.set.difference(theirs.set)
-            if !rest.isEmpty { children.append(Child(element: mine.element, set: rest)) }
-        }
-        return FieldSet(sortedMembers: Self.subtracting(members, other.members), sortedChildren: children)
+        removing(other, withPathsBelow: false)
     }
 
     /// Paths of this set that are neither in `other` nor below one of its paths.
     public func recursiveDifference(_ other: FieldSet) -> FieldSet {
+        removing(other, withPathsBelow: true)
+    }
+
+    /// Paths of this set not in `other`; with `withPathsBelow`, also none below a member of `other`.
+    private func removing(_ other: FieldSet, withPathsBelow: Bool) -> FieldSet {
         if isEmpty || other.isEmpty { return self }
         var children: [Child] = []
         children.reserveCapacity(self.children.count)
         Self.merge(self.children, other.children) { mine, theirs in
-            guard let mine, !other.hasMember(mine.element) else { return }
+            guard let mine, !(withPathsBelow && other.hasMember(mine.element)) else { return }
             guard let theirs else {
                 children.append(mine)
                 return
             }
-            let rest = mine.set.recursiveDifference(theirs.set)
+            let rest = mine.set.removing(theirs.set, withPathsBelow: withPathsBelow)
             if !rest.isEmpty { children.append(Child(element: mine.element, set: rest)) }
         }
         return FieldSet(sortedMembers: Self.subtracting(members, other.members), sortedChildren: children)
