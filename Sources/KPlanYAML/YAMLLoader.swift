@@ -325,12 +325,9 @@ private struct TreeBuilder {
                 guard case .scalar(let key) = entries[later].key.content else { continue }
                 let name = key.text
                 for earlier in 0..<later {
-                    guard case .scalar(let other) = entries[earlier].key.content else { continue }
-                    let otherName = other.text
-                    if otherName.utf8.count == name.utf8.count && otherName == name {
-                        reportDuplicate(entries[later], first: entries[earlier])
-                        break
-                    }
+                    guard case .scalar = entries[earlier].key.content, entries[earlier].hasName(name) else { continue }
+                    reportDuplicate(entries[later], first: entries[earlier])
+                    break
                 }
             }
             return
