@@ -6,7 +6,7 @@ import KPlanValidation
 public struct ResourceCatalog: Sendable {
     /// The discovery entries, sorted by group then kind.
     public let resources: [APIResource]
-    /// The entries by `group/kind`.
+    /// The entries by group and kind.
     private let byGroupKind: [GroupKind: APIResource]
 
     /// The built-in kinds of `registry`'s Kubernetes version, and those `crds` define.
