@@ -12,7 +12,9 @@ import KPlanYAML
 /// `--write-generated DIR` only writes the generated set under DIR/generated, for profiling the CLI;
 /// `--profile-parse FILE…` only runs the YAML front end over the files ten times, and
 /// `--profile-lint FILE…` the whole lint on one core, for a profiler.
-/// `--plan [N…]` runs the plan benchmark instead (see `PlanBenchmark`; default sizes 1,000 and 10,000).
+/// `--plan [N…]` runs the plan benchmark instead (see `PlanBenchmark`; default sizes 1,000 and 10,000);
+/// `--write-plan DIR N` only writes its manifests for N objects, as DIR/v1 and the changed DIR/v2, for
+/// profiling `kplan apply -f DIR/v1` and then `kplan plan -f DIR/v2`.
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -24,6 +26,7 @@ struct Arguments {
     var profileParsePaths: [String]?
     var profileLint = false
     var planSizes: [Int]?
+    var planManifests: (directory: String, size: Int)?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -42,6 +45,8 @@ struct Arguments {
                 planSizes = IteratorSequence(iterator).compactMap { Int($0) }
                 if planSizes?.isEmpty ?? true { planSizes = [1_000, 10_000] }
                 break parsing
+            case "--write-plan":
+                planManifests = (iterator.next() ?? ".", Int(iterator.next() ?? "") ?? 10_000)
             case "--peak-memory":
                 peakMemoryPaths = Array(IteratorSequence(iterator))
                 break parsing
@@ -173,6 +178,11 @@ func measurePeakMemory(_ set: InputSet) {
 }
 
 let arguments = Arguments(CommandLine.arguments)
+if let (directory, size) = arguments.planManifests {
+    _ = try! PlanBenchmark.write(size: size, perFile: arguments.perFile, changed: false, into: directory + "/v1")
+    _ = try! PlanBenchmark.write(size: size, perFile: arguments.perFile, changed: true, into: directory + "/v2")
+    exit(0)
+}
 if let sizes = arguments.planSizes {
     PlanBenchmark.run(sizes: sizes, perFile: arguments.perFile, repetitions: arguments.repetitions)
     exit(0)

@@ -73,28 +73,34 @@ import Testing
         #expect(revisions == Array(1...90))
     }
 
-    /// Opening `bytes` as a state database fails as corrupt, with `detail` in the message, and
-    /// leaves the file and its directory exactly as they were.
+    /// Opening `bytes` as a state database (read-write, and read-only) fails as corrupt, with
+    /// `detail` in the message, and leaves the file and its directory exactly as they were.
     private func expectRefused(_ bytes: Data, detail: String) throws {
-        try withTemporaryDirectory { directory in
-            let path = directory + "/cluster.db"
-            try bytes.write(to: URL(fileURLWithPath: path))
-            let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-            do throws(StoreError) {
-                _ = try ClusterStore(path: path)
-                Issue.record("a bad state file was accepted")
-            } catch {
-                guard case .corrupt(let errorPath, let errorDetail) = error else {
-                    Issue.record("expected .corrupt, got \(error)")
-                    return
+        for access in [StoreAccess.readWrite, .readOnly] {
+            try withTemporaryDirectory { directory in
+                let path = directory + "/cluster.db"
+                try bytes.write(to: URL(fileURLWithPath: path))
+                let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+                do throws(StoreError) {
+                    _ = try ClusterStore(path: path, access: access)
+                    Issue.record("a bad state file was accepted (\(access))")
+                } catch {
+                    expectCorrupt(error, path: path, detail: detail)
                 }
-                #expect(errorPath == path)
-                #expect(errorDetail.contains(detail), "\(errorDetail)")
-                #expect(error.description.contains("left untouched"))
+                #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == before)
             }
-            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == before)
         }
+    }
+
+    private func expectCorrupt(_ error: StoreError, path: String, detail: String) {
+        guard case .corrupt(let errorPath, let errorDetail) = error else {
+            Issue.record("expected .corrupt, got \(error)")
+            return
+        }
+        #expect(errorPath == path)
+        #expect(errorDetail.contains(detail), "\(errorDetail)")
+        #expect(error.description.contains("left untouched"))
     }
 
     /// The bytes of a closed kplan state database holding `count` ConfigMaps.
@@ -125,16 +131,78 @@ import Testing
         try expectRefused(bytes, detail: "another application (application_id 0x0)")
     }
 
+    /// A damaged page: the read-write opening refuses the file before writing; a read-only one
+    /// cannot write and reports the damage when a read meets it.
     @Test func aDamagedDatabaseIsRefusedAndUntouched() throws {
         var bytes = try stateDatabase(objects: 200)
         #expect(bytes.count > 16 * 4096)
         bytes.replaceSubrange(3 * 4096..<3 * 4096 + 2048, with: Data(repeating: 0xA5, count: 2048))
-        try expectRefused(bytes, detail: "damaged")
+        try expectRefusedWriting(bytes, detail: "damaged")
+        try expectReadRefused(bytes)
     }
 
     @Test func aTruncatedDatabaseIsRefusedAndUntouched() throws {
         let bytes = try stateDatabase(objects: 200)
-        try expectRefused(bytes.prefix(bytes.count / 2), detail: "damaged")
+        try expectRefusedWriting(bytes.prefix(bytes.count / 2), detail: "damaged")
+        try expectReadRefused(bytes.prefix(bytes.count / 2))
         try expectRefused(bytes.prefix(60), detail: "not a SQLite database")
+    }
+
+    /// Opening `bytes` read-write fails as corrupt and leaves the file and its directory as they were.
+    private func expectRefusedWriting(_ bytes: Data, detail: String) throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/cluster.db"
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            do throws(StoreError) {
+                _ = try ClusterStore(path: path)
+                Issue.record("a damaged state file was opened for writing")
+            } catch {
+                expectCorrupt(error, path: path, detail: detail)
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == before)
+        }
+    }
+
+    /// Opening `bytes` read-only and reading every object fails as corrupt, and the file keeps its bytes.
+    private func expectReadRefused(_ bytes: Data) throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/cluster.db"
+            try bytes.write(to: URL(fileURLWithPath: path))
+            do throws(StoreError) {
+                let store = try ClusterStore(path: path, access: .readOnly)
+                _ = try store.list(group: "", kind: "ConfigMap")
+                Issue.record("a damaged state file was read")
+            } catch {
+                expectCorrupt(error, path: path, detail: "the database is damaged (database disk image is malformed)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        }
+    }
+
+    @Test func aReadOnlyOpeningChangesNothingAndCannotWrite() throws {
+        let bytes = try stateDatabase(objects: 20)
+        try withTemporaryDirectory { directory in
+            let path = directory + "/cluster.db"
+            try bytes.write(to: URL(fileURLWithPath: path))
+            do {
+                let store = try ClusterStore(path: path, access: .readOnly)
+                #expect(try store.list(group: "", kind: "ConfigMap").count == 20)
+                #expect(try store.revision == 20)
+                #expect(throws: StoreError.self) {
+                    try store.write { transaction in _ = try transaction.put(configMapKey("new"), configMap("new")) }
+                }
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        }
+    }
+
+    @Test func aReadOnlyOpeningOfANewStateCreatesIt() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/state/cluster.db"
+            let store = try ClusterStore(path: path, access: .readOnly)
+            #expect(try store.write { transaction in try transaction.put(configMapKey("a"), configMap("a")) } == 1)
+        }
     }
 }

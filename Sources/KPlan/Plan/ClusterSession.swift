@@ -12,14 +12,15 @@ public struct ClusterSession: Sendable {
     public let statePath: String
 
     /// Opens the embedded cluster at `options.statePath` (creating it on first use). With `exclusive`,
-    /// first takes the state lock, waiting up to `options.lockTimeout`.
+    /// first takes the state lock, waiting up to `options.lockTimeout`, and opens the state for writing;
+    /// without, opens an existing state read-only (see `StoreAccess`).
     /// - Throws: `StoreError` for a locked, corrupt or unreadable state; `SchemaRegistryError` for an
     ///   unsupported Kubernetes version.
     public static func open(
         _ options: ClusterOptions, exclusive: Bool, clock: any ClusterClock = SystemClock(), uids: UIDGenerator = .random()
     ) throws -> ClusterSession {
         let lock = exclusive ? try StateLock.acquire(for: options.statePath, wait: options.lockTimeout) : nil
-        let store = try ClusterStore(path: options.statePath)
+        let store = try ClusterStore(path: options.statePath, access: exclusive ? .readWrite : .readOnly)
         let cluster = try EmbeddedCluster(store: store, kubernetesVersion: options.kubernetesVersion, clock: clock, uids: uids)
         return ClusterSession(cluster: cluster, lock: lock, statePath: options.statePath)
     }

@@ -7,6 +7,17 @@ extension ClusterStore {
 
     /// Refuses, without writing to it, a file that is not an intact kplan state database.
     static func checkExistingDatabase(at path: String) throws(StoreError) {
+        try checkHeader(of: path)
+        let facts = try inspect(path)
+        guard facts.integrity == ["ok"] else {
+            throw .corrupt(path: path, detail: "the database is damaged (\(facts.integrity.joined(separator: "; ")))")
+        }
+        try checkApplicationID(facts.applicationID, path: path)
+    }
+
+    /// Refuses a file that does not start with a SQLite database header; returns the header's 100 bytes.
+    @discardableResult
+    static func checkHeader(of path: String) throws(StoreError) -> [UInt8] {
         let header: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -19,13 +30,20 @@ extension ClusterStore {
         guard header.count == 100, Array(header.prefix(16)) == sqliteMagic else {
             throw .corrupt(path: path, detail: "the file is not a SQLite database")
         }
-        let facts = try inspect(path)
-        guard facts.integrity == ["ok"] else {
-            throw .corrupt(path: path, detail: "the database is damaged (\(facts.integrity.joined(separator: "; ")))")
-        }
-        guard facts.applicationID == applicationID else {
-            let found = String(UInt32(bitPattern: facts.applicationID), radix: 16)
-            throw .corrupt(path: path, detail: "it is a SQLite database of another application (application_id 0x\(found))")
+        return Array(header)
+    }
+
+    /// The application id in a database header: the big-endian 32-bit integer at offset 68. It is the
+    /// database's own only while no write-ahead log holds a newer first page.
+    static func applicationID(inHeader header: [UInt8]) -> Int32 {
+        Int32(bitPattern: header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    }
+
+    /// Refuses a database stamped with another application id than kplan's.
+    static func checkApplicationID(_ found: Int32, path: String) throws(StoreError) {
+        guard found == applicationID else {
+            let hex = String(UInt32(bitPattern: found), radix: 16)
+            throw .corrupt(path: path, detail: "it is a SQLite database of another application (application_id 0x\(hex))")
         }
     }
 

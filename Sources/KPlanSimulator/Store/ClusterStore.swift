@@ -18,14 +18,21 @@ public final class ClusterStore: Sendable {
 
     /// Opens the state database at `path`, creating it (and its parent directories) on first use.
     ///
-    /// An existing file is checked before anything is written to it: it must be a SQLite database
-    /// (`PRAGMA quick_check` passes) stamped with kplan's application id; otherwise it is left
-    /// untouched and `StoreError.corrupt` is thrown.
+    /// For `.readWrite`, an existing file is checked before anything is written to it: it must be a
+    /// SQLite database (`PRAGMA quick_check` passes) stamped with kplan's application id; otherwise it
+    /// is left untouched and `StoreError.corrupt` is thrown. For `.readOnly`, SQLite opens an existing
+    /// state without write access, so nothing can change it: its header is checked and damage is
+    /// reported (`StoreError.corrupt`) by the reads that meet it, instead of reading the whole file
+    /// first. A state that does not exist yet or needs initialising is opened as for `.readWrite`.
     /// - Parameter historyLimit: revisions of history kept at least for watches (default 10,000).
-    public init(path: String, historyLimit: Int64 = 10_000) throws(StoreError) {
+    public init(path: String, historyLimit: Int64 = 10_000, access: StoreAccess = .readWrite) throws(StoreError) {
         self.path = path
         self.historyLimit = max(1, historyLimit)
         let exists = FileManager.default.fileExists(atPath: path)
+        if exists, access == .readOnly, let reader = try Self.openForReading(at: path) {
+            writer = reader
+            return
+        }
         if exists {
             try Self.checkExistingDatabase(at: path)
         } else {
@@ -39,6 +46,36 @@ public final class ClusterStore: Sendable {
             writer = pool
         } catch {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// The existing state at `path` opened without write access, or nil when it must first be
+    /// written to: migrated by this kplan, or given its first revision.
+    private static func openForReading(at path: String) throws(StoreError) -> DatabasePool? {
+        let header = try checkHeader(of: path)
+        // Another application's database is refused before SQLite opens it (and adds its -shm file).
+        if !FileManager.default.fileExists(atPath: path + "-wal") {
+            try checkApplicationID(applicationID(inHeader: header), path: path)
+        }
+        var configuration = Self.configuration
+        configuration.readonly = true
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = migrator
+            let isReady = try pool.read { db in
+                let stamp = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                try checkApplicationID(stamp, path: path)
+                guard try migrator.hasCompletedMigrations(db) else {
+                    guard try !migrator.hasBeenSuperseded(db) else {
+                        throw supersededError(path: path)
+                    }
+                    return false
+                }
+                return try meta("revision", db) > 0
+            }
+            return isReady ? pool : nil
+        } catch {
+            throw storeError(error, path: path)
         }
     }
 
@@ -69,10 +106,13 @@ public final class ClusterStore: Sendable {
     private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         let migrator = migrator
         let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
-        guard !superseded else {
-            throw StoreError.io(path: path, detail: "it was written by a newer kplan; use that version or another --state path")
-        }
+        guard !superseded else { throw supersededError(path: path) }
         try migrator.migrate(writer)
+    }
+
+    /// The error for a state that a newer kplan migrated.
+    private static func supersededError(path: String) -> StoreError {
+        .io(path: path, detail: "it was written by a newer kplan; use that version or another --state path")
     }
 
     /// A store error for an error GRDB or the file system threw.
@@ -81,7 +121,7 @@ public final class ClusterStore: Sendable {
         guard let error = error as? DatabaseError else { return .io(path: path, detail: "\(error)") }
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return .corrupt(path: path, detail: error.message ?? "\(error)")
+            return .corrupt(path: path, detail: "the database is damaged (\(error.message ?? "\(error)"))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .io(path: path, detail: "the database stayed busy: \(error.message ?? "\(error)"); try again")
         default:
