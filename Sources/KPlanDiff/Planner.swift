@@ -65,9 +65,11 @@ public struct Planner: Sendable {
         let keys = objects.map(\.object.key)
         let isServed = objects.map { served.contains($0.object.gvk.groupKind) }
         // Applies the backend knows are repeats need neither a read nor a dry run.
-        let unchanged = try await backend.unchangedApplies(
-            objects.indices.filter { isServed[$0] }.map { objects[$0].object }, options: options)
-        let repeats = keys.map { unchanged[$0] }
+        let servedIndices = objects.indices.filter { isServed[$0] }
+        var repeats = [LiveVersion?](repeating: nil, count: objects.count)
+        for (index, version) in zip(servedIndices, try await backend.unchangedApplies(servedIndices.map { objects[$0].object }, options: options)) {
+            repeats[index] = version
+        }
         let liveObjects = try await backend.get(objects.indices.filter { isServed[$0] && repeats[$0] == nil }.map { keys[$0] })
         // The other objects: live versions other than the desired one are read again, then every
         // object the server can take is dry-run in one batch, and each result compared with the live

@@ -230,25 +230,26 @@ import Testing
         let cluster = try Self.cluster()
         let options = ApplyOptions(fieldManager: "kplan")
         let deployment = Self.deployment()
-        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        #expect(try await cluster.unchangedApplies([deployment], options: options) == [nil])
         _ = try await cluster.apply(deployment, options: ApplyOptions(fieldManager: "kplan", dryRun: true))
-        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        #expect(try await cluster.unchangedApplies([deployment], options: options) == [nil])
 
         let stored = try await cluster.apply(deployment, options: options)
-        let known = try await cluster.unchangedApplies([deployment, Self.configMap("never-applied")], options: options)
-        #expect(known == [deployment.key: LiveVersion(uid: stored.uid, resourceVersion: stored.resourceVersion!)])
-        #expect(try await cluster.unchangedApplies([deployment], options: ApplyOptions(fieldManager: "other")).isEmpty)
-        #expect(try await cluster.unchangedApplies([Self.deployment(replicas: 2)], options: options).isEmpty)
+        let known = try await cluster.unchangedApplies([Self.configMap("never-applied"), deployment], options: options)
+        #expect(known == [nil, LiveVersion(uid: stored.uid, resourceVersion: stored.resourceVersion!)])
+        #expect(try await cluster.unchangedApplies([deployment], options: ApplyOptions(fieldManager: "other")) == [nil])
+        #expect(try await cluster.unchangedApplies([Self.deployment(replicas: 2)], options: options) == [nil])
 
         _ = try await cluster.apply(Self.deployment(image: "nginx:1.28"), options: ApplyOptions(fieldManager: "other", force: true))
-        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        #expect(try await cluster.unchangedApplies([deployment], options: options) == [nil])
         _ = try await cluster.apply(deployment, options: ApplyOptions(fieldManager: "kplan", force: true))
-        #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
+        #expect(try await cluster.unchangedApplies([deployment], options: options).compactMap { $0 }.count == 1)
         _ = try await cluster.apply(deployment, options: options)
-        #expect(try await cluster.unchangedApplies([deployment], options: options).count == 1)
+        #expect(try await cluster.unchangedApplies([deployment], options: options).compactMap { $0 }.count == 1)
 
         _ = try await cluster.delete(deployment.key, options: DeleteOptions())
-        #expect(try cluster.store.appliedConfigurations(keys: [deployment.key], manager: "kplan").isEmpty)
-        #expect(try await cluster.unchangedApplies([deployment], options: options).isEmpty)
+        #expect(try cluster.store.appliedConfigurations(keys: [deployment.key], manager: "kplan") == [nil])
+        #expect(try await cluster.unchangedApplies([deployment], options: options) == [nil])
     }
+
 }

@@ -26,8 +26,33 @@ import Testing
                 }
             }
             let store = try ClusterStore(path: path)
-            let applied = try store.appliedConfigurations(keys: [key], manager: "kplan")[key]
-            #expect(applied == AppliedConfiguration(digest: "digest", appliedRevision: 7, modRevision: 7, uid: "0b1c2d3e-aaaa-bbbb-cccc-000000000001"))
+            let applied = try store.appliedConfigurations(keys: [key], manager: "kplan")
+            #expect(applied == [AppliedConfiguration(digest: "digest", modRevision: 7, uid: "0b1c2d3e-aaaa-bbbb-cccc-000000000001")])
+        }
+    }
+
+    /// Records of objects written since their apply are dropped when an older state is opened: the
+    /// records kept must be current.
+    @Test func staleAppliedConfigurationsOfAnOlderStateAreDropped() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/cluster.db"
+            let keys = [configMapKey("current"), configMapKey("rewritten")]
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try ClusterStore.migrator.migrate(queue, upTo: "v4-object-revision-index")
+                try queue.write { db in
+                    for (key, revisions) in zip(keys, [(7, 7), (9, 8)]) {
+                        try db.execute(
+                            sql: "INSERT INTO object VALUES (?, ?, ?, ?, 1, ?, ?)",
+                            arguments: [key.group, key.kind, key.namespace, key.name, revisions.0, configMap(key.name).compactJSON])
+                        try db.execute(
+                            sql: "INSERT INTO applied_configuration VALUES (?, ?, ?, ?, 'kplan', 'digest', ?, 'uid')",
+                            arguments: [key.group, key.kind, key.namespace, key.name, revisions.1])
+                    }
+                }
+            }
+            let store = try ClusterStore(path: path)
+            #expect(try store.appliedConfigurations(keys: keys, manager: "kplan") == [AppliedConfiguration(digest: "digest", modRevision: 7, uid: "uid"), nil])
         }
     }
 }

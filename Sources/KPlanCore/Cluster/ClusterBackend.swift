@@ -12,10 +12,10 @@ public protocol ClusterBackend: Sendable {
     /// reads (a plan reads every desired object's live state at once).
     func get(_ keys: [ResourceKey]) async throws -> [ResourceKey: KubeObject]
 
-    /// The objects among `objects` whose server-side apply (as `options.fieldManager`) the backend
-    /// knows would change nothing, with their live uid and resourceVersion, found without reading the
-    /// objects; a plan skips their dry runs. A backend that cannot tell cheaply returns none.
-    func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion]
+    /// For each of `objects`, in order: its live uid and resourceVersion when the backend knows,
+    /// without reading the object, that its server-side apply (as `options.fieldManager`) would change
+    /// nothing, else nil. A plan skips those dry runs. A backend that cannot tell cheaply returns nils.
+    func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [LiveVersion?]
 
     /// Every object of a kind, in one namespace or (nil) all, whose labels include `labels`.
     func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject]
@@ -65,8 +65,8 @@ extension ClusterBackend {
     }
 
     /// None: without a cheap way to tell, every apply is dry-run.
-    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
-        [:]
+    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [LiveVersion?] {
+        Array(repeating: nil, count: objects.count)
     }
 }
 

@@ -38,7 +38,6 @@ struct Deletion {
         }
         if !dryRun {
             _ = try transaction.delete(object.key, expectedModRevision: modRevision)
-            try transaction.forgetApplied(object.key)
         }
         return .deleted(object)
     }

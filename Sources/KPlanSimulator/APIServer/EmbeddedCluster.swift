@@ -305,25 +305,28 @@ public final class EmbeddedCluster: ClusterBackend {
 
     /// Records an apply that changed nothing, unless the same record is there.
     private func recordApplied(_ key: ResourceKey, _ record: (manager: String, digest: String), modRevision: Int64, uid: String?) throws {
-        let known = try store.appliedConfigurations(keys: [key], manager: record.manager)[key]
-        guard known?.digest != record.digest || known?.appliedRevision != modRevision || known?.uid != uid else { return }
+        let known = try store.appliedConfigurations(keys: [key], manager: record.manager).first ?? nil
+        guard known?.digest != record.digest || known?.modRevision != modRevision || known?.uid != uid else { return }
         try store.write { transaction in
             try transaction.recordApplied(key, manager: record.manager, digest: record.digest, modRevision: modRevision, uid: uid)
         }
     }
 
-    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [ResourceKey: LiveVersion] {
+    public func unchangedApplies(_ objects: [KubeObject], options: ApplyOptions) async throws -> [LiveVersion?] {
         let schemas = try schemas()
         let customKinds = Set(schemas.registry.crds.map { GroupKind(group: $0.group, kind: $0.kind) })
         var placed: [KubeObject] = []
+        var positions: [Int] = []
         placed.reserveCapacity(objects.count)
-        for var object in objects {
+        positions.reserveCapacity(objects.count)
+        for (position, var object) in objects.enumerated() {
             let groupKind = object.gvk.groupKind
             guard let resource = schemas.catalog.resource(group: groupKind.group, kind: groupKind.kind),
                 !customKinds.contains(groupKind)
             else { continue }
             Self.place(&object, as: resource)
             placed.append(object)
+            positions.append(position)
         }
         let revision = try store.revision
         // The records are read while the digests are computed.
@@ -334,16 +337,14 @@ public final class EmbeddedCluster: ClusterBackend {
         let version = builtin.version
         let hashes = placed.parallelMap { Self.applyDigest($0, manager: manager, kubernetesVersion: version) }
         let applied = try await records.get()
-        var unchanged: [ResourceKey: LiveVersion] = [:]
-        unchanged.reserveCapacity(applied.count)
+        var unchanged = [LiveVersion?](repeating: nil, count: objects.count)
         var changed: Set<ResourceKey> = []
-        for (key, digest) in zip(keys, hashes) {
-            guard let record = applied[key], record.isCurrent else { continue }
-            if record.digest == digest {
-                unchanged[key] = LiveVersion(uid: record.uid, resourceVersion: String(record.modRevision))
+        for (index, record) in applied.enumerated() {
+            guard let record else { continue }
+            if record.digest == hashes[index] {
+                unchanged[positions[index]] = LiveVersion(uid: record.uid, resourceVersion: String(record.modRevision))
             } else {
-                changed.insert(key)
-                unchanged[key] = nil
+                changed.insert(keys[index])
             }
         }
         reconfigured.set(changed, at: revision)

@@ -53,6 +53,19 @@ extension ClusterStore {
             // current reads this narrow index instead of the object rows.
             try db.execute(sql: "CREATE INDEX object_revision ON object (api_group, kind, namespace, name, mod_revision)")
         }
+        migrator.registerMigration("v5-current-applied-configurations") { db in
+            // Writes now forget an object's records, so those kept are current and a plan reads them
+            // without joining the objects' revisions: stale records and the index for the join go.
+            try db.execute(
+                sql: """
+                    DELETE FROM applied_configuration WHERE NOT EXISTS (
+                        SELECT 1 FROM object AS o
+                        WHERE o.api_group = applied_configuration.api_group AND o.kind = applied_configuration.kind
+                        AND o.namespace = applied_configuration.namespace AND o.name = applied_configuration.name
+                        AND o.mod_revision = applied_configuration.mod_revision);
+                    DROP INDEX object_revision;
+                    """)
+        }
         return migrator
     }
 }

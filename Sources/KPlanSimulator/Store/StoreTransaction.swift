@@ -32,7 +32,8 @@ public struct StoreTransaction {
         try ClusterStore.list(group: group, kind: kind, namespace: namespace, db)
     }
 
-    /// Writes `value` at `key` and returns the write's revision.
+    /// Writes `value` at `key` and returns the write's revision. Every manager's applied-configuration
+    /// record for `key` is forgotten: it describes the object before this write.
     /// - Parameter expectedModRevision: nil for no precondition, 0 when the key must not exist,
     ///   otherwise the `modRevision` the key must be at.
     /// - Throws: `StoreError.conflict` when the precondition fails.
@@ -42,6 +43,7 @@ public struct StoreTransaction {
         try check(key, expectedModRevision, actual: current?.mod ?? 0)
         revision += 1
         let createRevision = current?.create ?? revision
+        if current != nil { try forgetApplied(key) }
         let text = value.compactJSON
         try db.cachedStatement(
             sql: """
@@ -59,7 +61,7 @@ public struct StoreTransaction {
         return revision
     }
 
-    /// Deletes `key` and returns the deletion's revision, or nil (and no new revision) when it was absent.
+    /// Deletes `key` (and its applied-configuration records) and returns the deletion's revision, or nil (and no new revision) when it was absent.
     /// - Parameter expectedModRevision: nil for no precondition, otherwise the `modRevision` the key
     ///   must be at (0: it must be absent, which makes the delete a checked no-op).
     /// - Throws: `StoreError.conflict` when the precondition fails.
@@ -78,6 +80,7 @@ public struct StoreTransaction {
         ).execute(arguments: [revision, key.group, key.kind, key.namespace, key.name])
         try db.cachedStatement(sql: "DELETE FROM object WHERE api_group = ? AND kind = ? AND namespace = ? AND name = ?")
             .execute(arguments: [key.group, key.kind, key.namespace, key.name])
+        try forgetApplied(key)
         events.append(
             StoreEvent(revision: revision, kind: .delete, key: key, value: current.value, createRevision: current.createRevision))
         return revision
