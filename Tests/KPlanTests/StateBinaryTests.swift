@@ -29,6 +29,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["cluster.db", "cluster.db.lock"])
     }
 
+    /// A kplan state whose pages past the schema are damaged: commands that write refuse it after
+    /// checking the whole file; read-only ones (opened without write access) when their reads meet
+    /// the damage. The file keeps its bytes either way.
+    @Test func aDamagedStateIsRefusedByEveryCommandAndLeftUntouched() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = directory + "/cluster.db"
+        #expect(try BinaryTests.run(["apply", "-f", Self.manifests, "--state", state]).status == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: state))
+        let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])
+        #expect(bytes.count > 4 * pageSize)
+        for page in stride(from: 2 * pageSize, to: bytes.count, by: pageSize) {
+            bytes.replaceSubrange(page..<page + 16, with: Data(repeating: 0xA5, count: 16))
+        }
+        try bytes.write(to: URL(fileURLWithPath: state))
+        for command in [["apply", "-f", Self.manifests], ["plan", "-f", Self.manifests], ["get", "cm"]] {
+            let result = try BinaryTests.run(command + ["--state", state])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.error.contains("kplan: error: state \(state) is not a usable kplan state database: the database is damaged"), "\(result.error)")
+            #expect(result.error.contains("it was left untouched"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: state)) == bytes)
+    }
+
     @Test func aSecondApplyWaitsThenFailsNamingTheHolder() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
