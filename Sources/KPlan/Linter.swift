@@ -91,7 +91,7 @@ public struct Linter: Sendable {
         diagnostics += everything.diagnostics
         diagnostics += engine.lintSet(chunks: outcomes.map(\.facts) + [everything.facts])
         diagnostics += SemanticChecker.duplicates(among: inputOrder(everything.identities, files: files))
-        diagnostics.sort()
+        diagnostics = diagnostics.sortedForOutput()
 
         var result = LintResult(
             diagnostics: diagnostics, sources: sources(for: diagnostics, outcomes: outcomes, configuration: loaded.source),
@@ -103,13 +103,29 @@ public struct Linter: Sendable {
 
     /// Identities in input order (file, then position), so "first defined here" is the earlier one
     /// even for resources checked after the rest.
+    ///
+    /// Each run of identities from one file looks its file's position up once; the identities are
+    /// already in order unless some resources were checked late, and are then returned as they are.
     private func inputOrder(_ identities: [ObjectIdentity], files: [String]) -> [ObjectIdentity] {
         let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return identities.sorted {
-            let left = fileIndex[$0.nameLocation.file] ?? 0
-            let right = fileIndex[$1.nameLocation.file] ?? 0
-            return left != right ? left < right : $0.nameLocation.range.start < $1.nameLocation.range.start
+        var ranks: [Int] = []
+        ranks.reserveCapacity(identities.count)
+        var previousFile: String?
+        var rank = 0
+        for identity in identities {
+            let file = identity.nameLocation.file
+            if file != previousFile {
+                rank = fileIndex[file] ?? 0
+                previousFile = file
+            }
+            ranks.append(rank)
         }
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            ranks[left] != ranks[right] ? ranks[left] < ranks[right]
+                : identities[left].nameLocation.range.start < identities[right].nameLocation.range.start
+        }
+        if identities.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) { return identities }
+        return identities.indices.sorted(by: precedes).map { identities[$0] }
     }
 
     /// The sources of the files that have findings, read again now that the findings are known (files
@@ -119,7 +135,14 @@ public struct Linter: Sendable {
         var sources: [String: SourceFile] = [:]
         if let configuration { sources[configuration.path] = configuration }
         let standardInput = outcomes.first { $0.path == "-" }?.standardInput
-        for path in Set(diagnostics.map(\.location.file)) where sources[path] == nil {
+        // The diagnostics are sorted by file, so each file's run is looked at once, without hashing
+        // every diagnostic's path.
+        var previousPath: String?
+        for diagnostic in diagnostics {
+            let path = diagnostic.location.file
+            guard path != previousPath else { continue }
+            previousPath = path
+            guard sources[path] == nil else { continue }
             if path == "-" {
                 if let standardInput { sources[path] = SourceFile(path: path, bytes: standardInput) }
             } else if let bytes = reader.read(path) {
