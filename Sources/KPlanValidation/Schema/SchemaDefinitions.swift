@@ -44,6 +44,8 @@ final class SchemaDefinitions: @unchecked Sendable {
 
     /// Each built-in group and kind.
     let kinds: [GroupKind: Kind]
+    /// The built-in groups and kinds by kind name, sorted by group: where else a kind is served.
+    let groupKindsByKind: [String: [GroupKind]]
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
@@ -70,6 +72,7 @@ final class SchemaDefinitions: @unchecked Sendable {
                                     scope: clusterScoped.contains(groupKind) || listed ? .cluster : .namespaced)
         }
         self.kinds = kinds
+        groupKindsByKind = Dictionary(grouping: kinds.keys, by: \.kind).mapValues { $0.sorted { $0.group < $1.group } }
     }
 
     /// The names of all definitions.

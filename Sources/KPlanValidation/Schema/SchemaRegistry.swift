@@ -48,10 +48,9 @@ public struct SchemaRegistry: Sendable {
             return .unknownVersion(servedVersions: versions.map { apiVersion(group: gvk.group, version: $0) })
         }
         if Self.mayBeBuiltinGroup(gvk.group) {
-            let elsewhere = definitions.kinds
-                .filter { $0.key.kind == gvk.kind && !$0.key.kind.isEmpty }
-                .sorted { $0.key.group < $1.key.group }
-                .flatMap { entry in entry.value.versions.map { apiVersion(group: entry.key.group, version: $0) } }
+            let elsewhere = gvk.kind.isEmpty ? [] : (definitions.groupKindsByKind[gvk.kind] ?? []).flatMap { groupKind in
+                (definitions.kinds[groupKind]?.versions ?? []).map { apiVersion(group: groupKind.group, version: $0) }
+            }
             if !elsewhere.isEmpty { return .unknownVersion(servedVersions: elsewhere) }
         }
         return .unknownKind
