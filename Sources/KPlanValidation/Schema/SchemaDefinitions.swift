@@ -49,6 +49,8 @@ final class SchemaDefinitions: @unchecked Sendable {
     private let bodies: [String: UnsafeBufferPointer<UInt8>]
     private let lock = NSLock()
     private var compiled: [String: Schema] = [:]
+    /// Each kind's root schema once looked up, so a later lookup hashes the kind only; used under `lock`.
+    private var compiledKinds: [GroupVersionKind: Schema] = [:]
     /// Shares identical inline schemas across this version's definitions; used under `lock`.
     private let interner = SchemaInterner()
 
@@ -87,7 +89,12 @@ final class SchemaDefinitions: @unchecked Sendable {
 
     /// The schema of a kind's root object.
     func schema(for gvk: GroupVersionKind) -> Schema? {
-        definitionOfKind[gvk].flatMap(schema(named:))
+        lock.lock()
+        defer { lock.unlock() }
+        if let schema = compiledKinds[gvk] { return schema }
+        guard let name = definitionOfKind[gvk], let schema = resolve(name) else { return nil }
+        compiledKinds[gvk] = schema
+        return schema
     }
 
     /// Compiles `name` and its references; the lock is held.
