@@ -30,13 +30,13 @@ struct LabelSelector {
             }
         }
 
-        /// Whether `labels` satisfy the requirement.
-        func matches(_ labels: [String: String]) -> Bool {
+        /// Whether the value of the requirement's label (nil when the label is absent) satisfies it.
+        func matches(value: String?) -> Bool {
             switch op {
-            case .in: labels[key].map(values.contains) ?? false
-            case .notIn: labels[key].map { !values.contains($0) } ?? true
-            case .exists: labels[key] != nil
-            case .doesNotExist: labels[key] == nil
+            case .in: value.map(values.contains) ?? false
+            case .notIn: value.map { !values.contains($0) } ?? true
+            case .exists: value != nil
+            case .doesNotExist: value == nil
             }
         }
     }
@@ -46,11 +46,6 @@ struct LabelSelector {
 
     /// True when the selector has neither `matchLabels` nor `matchExpressions` (it selects everything).
     var isEmpty: Bool { requirements.isEmpty }
-
-    /// Whether every requirement holds for `labels`.
-    func matches(_ labels: [String: String]) -> Bool {
-        requirements.allSatisfy { $0.matches(labels) }
-    }
 
     /// Reads a selector mapping, reporting what `ValidateLabelSelector` rejects; nil when it cannot be
     /// evaluated (not a mapping, or an invalid requirement).

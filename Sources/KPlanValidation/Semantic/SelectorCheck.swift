@@ -93,11 +93,12 @@ enum SelectorCheck {
     ) {
         guard let template = resource.node["spec"]?["template"] else { return }
         let labelsEntry = template["metadata"]?.entry("labels")
-        var labels: [String: String] = [:]
-        for entry in labelsEntry?.value.entries ?? [] {
-            labels[entry.name] = MetadataCheck.labelText(entry.value) ?? ""
+        // Each requirement looks its label up in the template's mapping (the last of duplicate keys, as
+        // a decoded map keeps), instead of every label being hashed into a dictionary first.
+        let labels = labelsEntry?.value
+        let failing = parsed.requirements.filter { requirement in
+            !requirement.matches(value: labels?[requirement.key].map { MetadataCheck.labelText($0) ?? "" })
         }
-        let failing = parsed.requirements.filter { !$0.matches(labels) }
         guard !failing.isEmpty else { return }
         let note: Diagnostic.Note
         if let labelsEntry {
