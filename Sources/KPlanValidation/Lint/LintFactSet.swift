@@ -113,16 +113,36 @@ struct LintFactSet: Sendable {
         autoscaledWorkloads.contains(Self.workloadKey(object))
     }
 
+    /// Whether some workload of a namespace has pod labels `selector` matches: ``workloads(in:matching:)``
+    /// is not empty, found without collecting (and copying) the workloads.
+    func hasWorkloads(in namespace: String, matching selector: LintLabelSelector) -> Bool {
+        guard let all = workloadsByNamespace[namespace] else { return false }
+        guard let rarest = Self.rarestPostings(selector, namespace: namespace, index: workloadsByLabel) else {
+            return all.contains { selector.matches($0.pod.labels) }
+        }
+        return rarest.contains { selector.matches(all[$0].pod.labels) }
+    }
+
     private static func select(
         _ selector: LintLabelSelector, from all: [Workload], namespace: String, index: [LabelKey: [Int]]
     ) -> [Workload] {
+        guard let rarest = rarestPostings(selector, namespace: namespace, index: index) else {
+            return all.filter { selector.matches($0.pod.labels) }
+        }
+        return rarest.lazy.map { all[$0] }.filter { selector.matches($0.pod.labels) }
+    }
+
+    /// The indexes of the templates carrying the selector's rarest `matchLabels` label; nil when it has
+    /// no `matchLabels`, so every template is a candidate.
+    private static func rarestPostings(
+        _ selector: LintLabelSelector, namespace: String, index: [LabelKey: [Int]]
+    ) -> [Int]? {
         var rarest: [Int]?
         for label in selector.matchLabels.pairs {
             let postings = index[LabelKey(namespace: namespace, key: label.key, value: label.value)] ?? []
             if postings.count < rarest?.count ?? .max { rarest = postings }
         }
-        guard let rarest else { return all.filter { selector.matches($0.pod.labels) } }
-        return rarest.lazy.map { all[$0] }.filter { selector.matches($0.pod.labels) }
+        return rarest
     }
 
     /// Appends `workload` and returns its index (one lookup of the namespace's list, not two).

@@ -61,7 +61,7 @@ struct DanglingServiceSelectorRule: LintSetRule {
     func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
         guard case .service(let service) = facts.detail, !service.selector.isEmpty,
               set.hasWorkloads(in: facts.namespace),
-              set.workloads(in: facts.namespace, matching: service.selector).isEmpty
+              !set.hasWorkloads(in: facts.namespace, matching: service.selector)
         else { return }
         findings.append(LintFinding(
             "the selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: service.selectorRange))

@@ -56,7 +56,7 @@ struct NetworkPolicySelectsNothingRule: LintSetRule {
     func check(_ facts: LintObjectFacts, in set: LintFactSet, into findings: inout [LintFinding]) {
         guard case .networkPolicy(let selector, let range) = facts.detail,
               set.hasWorkloads(in: facts.namespace),
-              set.workloads(in: facts.namespace, matching: selector).isEmpty
+              !set.hasWorkloads(in: facts.namespace, matching: selector)
         else { return }
         findings.append(LintFinding(
             "the pod selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: range))

@@ -68,7 +68,7 @@ struct PDBSelectorMatchesNothingRule: LintSetRule {
         guard case .budget(let budget) = facts.detail, let anchor = budget.selectorAnchor,
               let selector = budget.selector, !selector.isEmpty,
               set.hasWorkloads(in: facts.namespace),
-              set.workloads(in: facts.namespace, matching: selector).isEmpty
+              !set.hasWorkloads(in: facts.namespace, matching: selector)
         else { return }
         findings.append(LintFinding(
             "the selector matches no workload's pods in namespace \"\(facts.namespace)\"", at: anchor))
