@@ -26,8 +26,9 @@ struct LintFactSet: Sendable {
         var value: String
     }
 
-    private let kinds: Set<KindKey>
-    private let names: Set<ResourceKey>
+    /// The names of the looked-up objects of each group, kind and namespace, so indexing an object
+    /// hashes its kind and its name rather than its kind and then its whole key.
+    private let names: [KindKey: Set<String>]
     private let workloadsByNamespace: [String: [Workload]]
     /// Indexes into `workloadsByNamespace[namespace]` of the templates carrying a label.
     private let workloadsByLabel: [LabelKey: [Int]]
@@ -38,16 +39,15 @@ struct LintFactSet: Sendable {
 
     /// Indexes `facts`.
     init(chunks: [[LintObjectFacts]]) {
-        var kinds: Set<KindKey> = []
-        var names: Set<ResourceKey> = []
+        var names: [KindKey: Set<String>] = [:]
         var workloads: [String: [Workload]] = [:]
         var workloadsByLabel: [LabelKey: [Int]] = [:]
         var budgets: [(namespace: String, selector: LintLabelSelector?)] = []
         var autoscaled: Set<ResourceKey> = []
         for object in chunks.joined() {
             if object.isLookedUp {
-                kinds.insert(KindKey(group: object.group, kind: object.kind, namespace: object.namespace))
-                names.insert(ResourceKey(group: object.group, kind: object.kind, namespace: object.namespace, name: object.name))
+                names[KindKey(group: object.group, kind: object.kind, namespace: object.namespace), default: []]
+                    .insert(object.name)
             }
             switch object.detail {
             case .workload(let pod):
@@ -64,7 +64,6 @@ struct LintFactSet: Sendable {
                 break
             }
         }
-        self.kinds = kinds
         self.names = names
         self.workloadsByNamespace = workloads
         self.workloadsByLabel = workloadsByLabel
@@ -81,13 +80,13 @@ struct LintFactSet: Sendable {
     /// Whether the set holds an object of a group, kind, namespace and name; only kinds rules look
     /// up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func contains(group: String, kind: String, in namespace: String, named name: String) -> Bool {
-        names.contains(ResourceKey(group: group, kind: kind, namespace: namespace, name: name))
+        names[KindKey(group: group, kind: kind, namespace: namespace)]?.contains(name) ?? false
     }
 
     /// Whether the set holds at least one object of a group and kind in a namespace; only kinds rules
     /// look up by name are indexed (see ``LintObjectFacts/isLookedUp``).
     func hasObjects(group: String, kind: String, in namespace: String) -> Bool {
-        kinds.contains(KindKey(group: group, kind: kind, namespace: namespace))
+        names[KindKey(group: group, kind: kind, namespace: namespace)] != nil
     }
 
     /// Whether the set holds at least one object with a pod template in a namespace.
