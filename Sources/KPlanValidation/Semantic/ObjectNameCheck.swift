@@ -20,13 +20,19 @@ enum ObjectNameCheck {
 
     /// The name rule for a kind.
     static func rule(for gvk: GroupVersionKind) -> Rule {
-        switch (gvk.group, gvk.kind) {
-        case ("", "Namespace"), ("apps", "StatefulSet"): .dnsLabel
-        case ("", "Service"): .dns1035Label
-        case ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "ClusterRole"),
-            ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
-            .pathSegment
-        default: .dnsSubdomain
+        // The kind's length first: a switch over strings compares with each case in turn, a call each.
+        let kind = gvk.kind
+        let group = gvk.group
+        switch kind.utf8.count {
+        case 9 where kind == "Namespace" && group.isEmpty: return .dnsLabel
+        case 11 where kind == "StatefulSet" && group == "apps": return .dnsLabel
+        case 7 where kind == "Service" && group.isEmpty: return .dns1035Label
+        case 4, 11, 18:
+            guard group == "rbac.authorization.k8s.io",
+                  kind == "Role" || kind == "ClusterRole" || kind == "RoleBinding" || kind == "ClusterRoleBinding"
+            else { return .dnsSubdomain }
+            return .pathSegment
+        default: return .dnsSubdomain
         }
     }
 

@@ -4,20 +4,23 @@ import KPlanCore
 enum SelectorCheck {
     /// Checks Deployments, ReplicaSets, StatefulSets, DaemonSets (apps), Jobs and ReplicationControllers.
     static func check(_ resource: Resource, into report: inout SemanticReport) {
-        switch (resource.gvk.group, resource.gvk.kind) {
-        case ("apps", "Deployment"), ("apps", "ReplicaSet"):
+        // The kind's length first: a switch over strings compares with each case in turn, a call each.
+        let kind = resource.gvk.kind
+        let group = resource.gvk.group
+        switch kind.utf8.count {
+        case 10 where group == "apps" && (kind == "Deployment" || kind == "ReplicaSet"):
             checkRequiredSelector(resource, emptyMessage: "empty selector is invalid for deployment", into: &report)
-        case ("apps", "StatefulSet"):
+        case 11 where group == "apps" && kind == "StatefulSet":
             checkRequiredSelector(resource, emptyMessage: "empty selector is invalid for statefulset", into: &report)
-        case ("apps", "DaemonSet"):
+        case 9 where group == "apps" && kind == "DaemonSet":
             checkRequiredSelector(
                 resource, emptyMessage: "empty selector is invalid for daemonset",
                 missingDetail: "a DaemonSet without a selector matches no pods, so the API server reports that "
                     + "`selector` does not match template `labels`",
                 into: &report)
-        case ("batch", "Job"):
+        case 3 where group == "batch" && kind == "Job":
             checkJob(resource, into: &report)
-        case ("", "ReplicationController"):
+        case 21 where group.isEmpty && kind == "ReplicationController":
             checkReplicationController(resource, into: &report)
         default:
             return
