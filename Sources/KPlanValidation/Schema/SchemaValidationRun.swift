@@ -3,19 +3,18 @@ import KPlanCore
 /// One walk of a node tree against a schema, collecting diagnostics.
 ///
 /// The field path is kept as a stack of elements and rendered only when something is reported, so
-/// a valid document costs no string building; so is the object's display name.
+/// a valid document costs no string building; the findings name no object (``SchemaValidator`` names
+/// the resource in them after the walk).
 struct SchemaValidationRun {
-    /// The resource being validated, for the file and object name of findings.
-    let resource: Resource
+    /// The file of the resource being validated, for the locations of findings.
+    let file: String
     var diagnostics: [Diagnostic] = []
     private var path: [FieldPathElement] = []
 
-    init(resource: Resource) {
-        self.resource = resource
+    init(file: String) {
+        self.file = file
         path.reserveCapacity(32)
     }
-
-    private var file: String { resource.file }
 
     // MARK: - Walk
 
@@ -355,7 +354,7 @@ struct SchemaValidationRun {
 
     /// The problems of `node` against a combinator branch, which only adds constraints (not strict).
     private func branchProblems(_ node: Node, _ branch: Schema) -> [Diagnostic] {
-        var run = SchemaValidationRun(resource: resource)
+        var run = SchemaValidationRun(file: file)
         run.path = path
         run.check(node, branch, strict: false)
         return run.diagnostics
@@ -367,7 +366,7 @@ struct SchemaValidationRun {
         let rendered = FieldPathElement.render(path)
         diagnostics.append(Diagnostic(
             .error, code: code, message: rendered.isEmpty ? message : "\(rendered): \(message)",
-            at: SourceLocation(file: file, range: node.range), notes: notes, object: resource.displayName))
+            at: SourceLocation(file: file, range: node.range), notes: notes))
     }
 
     private mutating func reportUnknownField(_ key: Node, _ name: String, _ schema: Schema) {
@@ -379,7 +378,7 @@ struct SchemaValidationRun {
         }
         diagnostics.append(Diagnostic(
             .error, code: "schema.unknown-field", message: message,
-            at: SourceLocation(file: file, range: key.range), object: resource.displayName))
+            at: SourceLocation(file: file, range: key.range)))
     }
 
     private mutating func reportType(_ node: Node, _ schema: Schema) {

@@ -10,9 +10,9 @@ public enum SchemaValidator {
     /// - Parameter strict: whether fields the schema does not declare are errors (the default); when
     ///   false, only an explicit `additionalProperties: false` rejects them, as plain JSON Schema does.
     public static func validate(_ resource: Resource, schema: Schema, strict: Bool = true) -> [Diagnostic] {
-        var run = SchemaValidationRun(resource: resource)
+        var run = SchemaValidationRun(file: resource.file)
         let node = schema.defaultingSchemaNode.map { CELDefaulting.apply(to: resource.node, schema: $0) } ?? resource.node
         run.check(node, schema, strict: strict)
-        return run.diagnostics
+        return run.diagnostics.naming(resource)
     }
 }

@@ -19,7 +19,7 @@ public enum SemanticChecker {
         ServiceCheck.check(resource, into: &report)
         RBACBindingCheck.check(resource, into: &report)
         IngressCheck.check(resource, into: &report)
-        return report.diagnostics.sorted()
+        return report.diagnostics.sorted().naming(resource)
     }
 
     /// Finds objects defined more than once in `resources`, in input order. A namespaced (or unknown) kind

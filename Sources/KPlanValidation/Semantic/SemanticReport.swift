@@ -1,15 +1,16 @@
 import KPlanCore
 
-/// Collects one resource's semantic findings, each tagged with the resource's display name.
+/// Collects one resource's semantic findings; ``SemanticChecker/check(_:scope:)`` names the resource in
+/// them when the checks are done.
 struct SemanticReport {
-    /// The resource being checked.
-    let resource: Resource
+    /// The file of the resource being checked.
+    let file: String
     /// The findings so far, in the order found.
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Starts an empty report for `resource`.
     init(_ resource: Resource) {
-        self.resource = resource
+        file = resource.file
     }
 
     /// Records a finding at `node`.
@@ -18,12 +19,12 @@ struct SemanticReport {
     ) {
         diagnostics.append(
             Diagnostic(
-                severity, code: code, message: message, at: resource.location(of: node), notes: notes,
-                object: resource.displayName))
+                severity, code: code, message: message, at: SourceLocation(file: file, range: node.range),
+                notes: notes))
     }
 
     /// A note pointing at `node` of this resource.
     func note(_ message: String, at node: Node) -> Diagnostic.Note {
-        Diagnostic.Note(message, at: resource.location(of: node))
+        Diagnostic.Note(message, at: SourceLocation(file: file, range: node.range))
     }
 }
