@@ -52,6 +52,8 @@ public enum YAMLLoader {
 }
 
 /// libyaml marks are 0-based; users see 1-based positions. This is the one place that converts.
+/// Inlined: it runs twice per event, and the call cost as much as the conversion.
+@inline(__always)
 private func position(_ mark: yaml_mark_t) -> SourcePosition {
     SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
 }
