@@ -185,12 +185,15 @@ public struct LintEngine: Sendable {
         if suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
+        // Built at the first finding, once for all the rules that report the object.
+        var displayName: String?
         for index in objectRules.indices {
             if !suppressed.isEmpty, suppressed.contains(objectRuleInfo[index].id) { continue }
             objectRules[index].check(subject, into: &findings)
             guard !findings.isEmpty else { continue }
             let info = objectRuleInfo[index]
-            let object = subject.resource.displayName
+            let object = displayName ?? subject.resource.displayName
+            displayName = object
             for finding in findings {
                 diagnostics.append(info.diagnostic(finding, file: subject.resource.file, object: object))
             }
@@ -203,12 +206,15 @@ public struct LintEngine: Sendable {
         if facts.suppressed.contains("all") { return [] }
         var diagnostics: [Diagnostic] = []
         var findings: [LintFinding] = []
+        // Built at the first finding, once for all the rules that report the object.
+        var displayName: String?
         for index in setRules.indices {
             if !facts.suppressed.isEmpty, facts.suppressed.contains(setRuleInfo[index].id) { continue }
             setRules[index].check(facts, in: set, into: &findings)
             guard !findings.isEmpty else { continue }
             let info = setRuleInfo[index]
-            let object = facts.displayName
+            let object = displayName ?? facts.displayName
+            displayName = object
             for finding in findings {
                 diagnostics.append(info.diagnostic(finding, file: facts.file, object: object))
             }
