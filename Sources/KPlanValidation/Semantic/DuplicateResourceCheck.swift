@@ -10,8 +10,8 @@ public struct ObjectIdentity: Sendable {
 
     /// The identity of `resource`, or nil when it has no literal `metadata.name` (objects named only by
     /// `generateName` never collide). Namespaced kinds (and kinds of unknown scope) without a namespace
-    /// are in `defaultNamespace`.
-    public init?(_ resource: Resource, defaultNamespace: String, scope: ResourceScope?) {
+    /// are in `defaultNamespace`. The resource is borrowed: an initializer otherwise takes its own copy.
+    public init?(_ resource: borrowing Resource, defaultNamespace: String, scope: ResourceScope?) {
         guard let nameNode = resource.node["metadata"]?["name"], let name = nameNode.string, !name.isEmpty
         else { return nil }
         let namespace: String
