@@ -16,9 +16,11 @@ public struct GroupVersionKind: Hashable, Sendable, CustomStringConvertible {
 
     /// Splits an `apiVersion` (`apps/v1`, `v1`) and a kind.
     public init(apiVersion: String, kind: String) {
-        if let slash = apiVersion.lastIndex(of: "/") {
+        // The slash is found among the UTF-8 bytes, as Kubernetes splits: searching the characters
+        // segments the whole text into grapheme clusters first, for every object read.
+        if let slash = apiVersion.utf8.lastIndex(of: UInt8(ascii: "/")) {
             group = String(apiVersion[..<slash])
-            version = String(apiVersion[apiVersion.index(after: slash)...])
+            version = String(apiVersion[apiVersion.utf8.index(after: slash)...])
         } else {
             group = ""
             version = apiVersion
