@@ -97,6 +97,9 @@ private struct TreeBuilder {
     private var aliasExpansion = 0
     /// Nodes built in this document so far, counting alias expansions, for the alias limit.
     private var nodeCount = 0
+    /// Whether a plain `<<` scalar has been read in this stream: until one is, no mapping can have a
+    /// merge key, and finished mappings are not searched for one.
+    private var mayHaveMergeKeys = false
 
     init(file: String, limits: YAMLLimits, inputSize: Int, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
@@ -188,6 +191,9 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            if style == .plain, bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") {
+                mayHaveMergeKeys = true
+            }
             let scalar = data.tag == nil && bytes.count <= ScalarCache.maxLength
                 ? cachedScalar(bytes, style: style, start: start, end: end)
                 : makeScalar(bytes, style: style, tag: string(data.tag), start: start, end: end).scalar
@@ -263,7 +269,7 @@ private struct TreeBuilder {
             return Node(.sequence(values.popItems(from: collection.firstChild)), range: range)
         }
         var entries = values.popEntries(from: collection.firstChild)
-        applyMergeKeys(&entries)
+        if mayHaveMergeKeys { applyMergeKeys(&entries) }
         checkDuplicateKeys(entries)
         return Node(.mapping(entries), range: range)
     }
