@@ -23,11 +23,10 @@ public enum DependencyOrder {
 
         var waves = [Int](repeating: 0, count: objects.count)
         // Base: the namespace and the CRD.
-        for index in objects.indices {
+        for index in objects.indices where roles[index] != .namespace && roles[index] != .definition {
             let object = objects[index]
-            let inDefinedNamespace = !object.namespace.isEmpty && namespaceNames.contains(object.namespace)
-            let ofDefinedKind = definedKinds.contains(object.gvk.groupKind)
-            if roles[index] != .namespace && roles[index] != .definition && (inDefinedNamespace || ofDefinedKind) {
+            let inDefinedNamespace = !namespaceNames.isEmpty && !object.namespace.isEmpty && namespaceNames.contains(object.namespace)
+            if inDefinedNamespace || (!definedKinds.isEmpty && definedKinds.contains(object.gvk.groupKind)) {
                 waves[index] = 1
             }
         }
@@ -48,11 +47,9 @@ public enum DependencyOrder {
             let namespace = objects[index].namespace
             switch roles[index] {
             case .workload:
-                let needed = [configWave[namespace], configWave[""]].compactMap { $0 }.max()
-                if let needed { waves[index] = max(waves[index], needed + 1) }
+                if let needed = latest(configWave[namespace], configWave[""]) { waves[index] = max(waves[index], needed + 1) }
             case .binding:
-                let needed = [roleWave[namespace], roleWave[""]].compactMap { $0 }.max()
-                if let needed { waves[index] = max(waves[index], needed + 1) }
+                if let needed = latest(roleWave[namespace], roleWave[""]) { waves[index] = max(waves[index], needed + 1) }
             case .clusterBinding:
                 if let needed = roleWave[""] { waves[index] = max(waves[index], needed + 1) }
             case .namespace, .definition, .configuration, .clusterConfiguration, .role, .clusterRole, .admission, .other:
@@ -73,11 +70,25 @@ public enum DependencyOrder {
         return compacted(forward.map { last - $0 })
     }
 
+    /// The later of two waves, either of which may be missing.
+    private static func latest(_ first: Int?, _ second: Int?) -> Int? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return max(first, second)
+    }
+
     /// Renumbers waves so they are 0, 1, 2… without gaps, keeping their order.
     private static func compacted(_ waves: [Int]) -> [Int] {
-        let used = Set(waves).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
-        return waves.map { rank[$0]! }
+        // Waves are small non-negative numbers (at most a few a plan): ranked through an array.
+        guard let last = waves.max() else { return [] }
+        var rank = [Int](repeating: 0, count: last + 1)
+        for wave in waves { rank[wave] = 1 }
+        var next = 0
+        for wave in rank.indices where rank[wave] == 1 {
+            rank[wave] = next
+            next += 1
+        }
+        return waves.map { rank[$0] }
     }
 
     /// The part an object plays in ordering.

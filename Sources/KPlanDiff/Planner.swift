@@ -109,18 +109,19 @@ public struct Planner: Sendable {
         }
         // In input order: the repeats, and the others as compared (pending keeps input order).
         var comparedInOrder = compared.makeIterator()
-        let planned = objects.enumerated().map { index, manifest -> ObjectOutcome in
-            guard let version = repeats[index] else { return comparedInOrder.next()! }
-            return .change(PlannedChange(
+        changes.reserveCapacity(objects.count)
+        for (index, manifest) in objects.enumerated() {
+            guard let version = repeats[index] else {
+                switch comparedInOrder.next()! {
+                case .change(let change): changes.append(change)
+                case .problem(let problem): problems.append(problem)
+                }
+                continue
+            }
+            changes.append(PlannedChange(
                 key: keys[index], apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
                 after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
                 liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
-        }
-        for result in planned {
-            switch result {
-            case .change(let change): changes.append(change)
-            case .problem(let problem): problems.append(problem)
-            }
         }
 
         if let prune = request.prune {
