@@ -85,6 +85,25 @@ import Testing
         #expect(updated[path: "status"] == stored[path: "status"])
     }
 
+    /// An update that keeps the addresses its Service holds reads no other Service's; a create, or a
+    /// NodePort update, does, and a failure to read them refuses it as the server's storage errors do.
+    @Test func theAddressesInUseAreReadOnlyWhenAnAllocationNeedsThem() throws {
+        let unreadable = AdmissionContext(serviceAddresses: ServiceAddressesInUse { () throws(APIError) in
+            throw APIError(.internalError, "Internal error occurred: the state is unreadable")
+        })
+        let manifest = Self.service("web", spec: ["ports": [["name": "http", "port": 80]]])
+        let created = try #require(throws: APIError.self) { try Self.defaulter.admit(manifest, operation: .create, context: unreadable) }
+        #expect(created.reason == .internalError)
+        let stored = try Self.defaulter.admit(manifest, operation: .create, context: AdmissionContext(clusterIPsInUse: ["10.96.0.2"]))
+        var changed = manifest
+        changed[path: "spec", "ports"] = [["name": "http", "port": 81]]
+        let updated = try Self.defaulter.admit(changed, operation: .update(old: stored), context: unreadable)
+        #expect(updated[path: "spec", "clusterIP"] == "10.96.0.3")
+        var nodePort = changed
+        nodePort[path: "spec", "type"] = "NodePort"
+        #expect(throws: APIError.self) { try Self.defaulter.admit(nodePort, operation: .update(old: stored), context: unreadable) }
+    }
+
     @Test func changingTheTypeDropsWhatTheOldTypeNeeded() throws {
         let balancer = Self.service("web", spec: ["type": "LoadBalancer", "externalTrafficPolicy": "Local", "ports": [["port": 80]]])
         let stored = try Self.defaulter.admit(balancer, operation: .create, context: AdmissionContext())

@@ -385,9 +385,14 @@ public final class EmbeddedCluster: ClusterBackend {
         var context = AdmissionContext()
         switch (object.gvk.group, object.kind) {
         case ("", "Service"):
-            let addresses = try serviceAddresses(at: revision)
-            context.clusterIPsInUse = addresses.clusterIPs
-            context.nodePortsInUse = addresses.nodePorts
+            context.serviceAddresses = ServiceAddressesInUse { () throws(APIError) in
+                do {
+                    let addresses = try self.serviceAddresses(at: revision)
+                    return (addresses.clusterIPs, addresses.nodePorts)
+                } catch {
+                    throw APIError(.internalError, "Internal error occurred: \(error)")
+                }
+            }
         case ("", "Pod"):
             context.priorityClasses = try objects(group: "scheduling.k8s.io", kind: "PriorityClass", namespace: nil, revision: revision)
             context.limitRanges = try objects(group: "", kind: "LimitRange", namespace: object.namespace, revision: revision)

@@ -12,20 +12,19 @@ public struct AdmissionContext: Sendable {
     public var limitRanges: [KubeObject]
     /// Every IngressClass in the cluster (for the DefaultIngressClass plugin).
     public var ingressClasses: [KubeObject]
-    /// The cluster IPs Services hold.
-    public var clusterIPsInUse: Set<String>
-    /// The node ports (and health-check node ports) Services hold.
-    public var nodePortsInUse: Set<Int>
+    /// The cluster IPs and node ports (and health-check node ports) Services hold.
+    public var serviceAddresses: ServiceAddressesInUse
 
-    /// Creates a context.
+    /// Creates a context; `serviceAddresses`, when given, is read instead of the fixed
+    /// `clusterIPsInUse` and `nodePortsInUse`.
     public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [], limitRanges: [KubeObject] = [],
-                ingressClasses: [KubeObject] = [], clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = []) {
+                ingressClasses: [KubeObject] = [], clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = [],
+                serviceAddresses: ServiceAddressesInUse? = nil) {
         self.storageClasses = storageClasses
         self.priorityClasses = priorityClasses
         self.limitRanges = limitRanges
         self.ingressClasses = ingressClasses
-        self.clusterIPsInUse = clusterIPsInUse
-        self.nodePortsInUse = nodePortsInUse
+        self.serviceAddresses = serviceAddresses ?? ServiceAddressesInUse(clusterIPs: clusterIPsInUse, nodePorts: nodePortsInUse)
     }
 
     /// The built-in PriorityClasses every cluster has (`system-cluster-critical`, `system-node-critical`).

@@ -68,9 +68,7 @@ public struct ObjectDefaulter: Sendable {
             WorkloadDefaults.applyTemplateGeneration(&value, old: old?.value)
         }
         if gvk.group.isEmpty && gvk.kind == "Service" {
-            let allocation = ServiceAllocation(clusterIPs: clusterIPs, nodePorts: nodePorts,
-                                               clusterIPsInUse: context.clusterIPsInUse,
-                                               nodePortsInUse: context.nodePortsInUse)
+            let allocation = ServiceAllocation(clusterIPs: clusterIPs, nodePorts: nodePorts, inUse: context.serviceAddresses)
             try allocation.apply(to: &value, old: old?.value)
         }
         if gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition" {

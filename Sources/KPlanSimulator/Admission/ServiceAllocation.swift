@@ -7,10 +7,8 @@ import KPlanCore
 struct ServiceAllocation {
     var clusterIPs: ClusterIPAllocator
     var nodePorts: NodePortAllocator
-    /// Cluster IPs held by Services (this one's own, if stored, included).
-    var clusterIPsInUse: Set<String>
-    /// Node ports held by Services (this one's own, if stored, included).
-    var nodePortsInUse: Set<Int>
+    /// Cluster IPs and node ports held by Services (this one's own, if stored, included).
+    var inUse: ServiceAddressesInUse
 
     /// Allocates for `service` (defaults already applied); `old` is the stored Service on update.
     func apply(to service: inout JSONValue, old: JSONValue?) throws(APIError) {
@@ -36,8 +34,10 @@ struct ServiceAllocation {
             spec["clusterIPs"] = ["None"]
         } else {
             let owned = Set(oldSpec?["clusterIPs"]?.array?.compactMap(\.string) ?? [])
+            // An address the Service holds already is its own whoever else is read.
+            let held = !requested.isEmpty && owned.contains(requested) ? [] : try inUse.clusterIPs()
             let address = try clusterIPs.allocate(
-                requested: requested, inUse: clusterIPsInUse, ownedBefore: owned,
+                requested: requested, inUse: held, ownedBefore: owned,
                 isKubernetesService: name == "kubernetes" && namespace == "default", serviceName: name)
             spec["clusterIP"] = .string(address)
             spec["clusterIPs"] = [.string(address)]
@@ -48,7 +48,12 @@ struct ServiceAllocation {
         }
         if spec.isUnset("ipFamilies") { spec["ipFamilies"] = ["IPv4"] }
 
-        var portsInUse = nodePortsInUse
+        let needsHealthCheckPort = type == "LoadBalancer" && spec["externalTrafficPolicy"]?.string == "Local"
+        guard Self.needsNodePorts(spec) || needsHealthCheckPort else {
+            service["spec"] = spec
+            return
+        }
+        var portsInUse = try inUse.nodePorts()
         for own in Self.nodePorts(of: oldSpec) { portsInUse.remove(own) }
         if Self.needsNodePorts(spec), var ports = spec["ports"]?.array {
             for index in ports.indices where ports[index].object != nil {
@@ -59,7 +64,7 @@ struct ServiceAllocation {
             }
             spec["ports"] = .array(ports)
         }
-        if type == "LoadBalancer" && spec["externalTrafficPolicy"]?.string == "Local" {
+        if needsHealthCheckPort {
             let requestedPort = spec["healthCheckNodePort"]?.int.map(Int.init)
             let port = try nodePorts.allocate(requested: requestedPort, inUse: &portsInUse,
                                               field: "spec.healthCheckNodePort", serviceName: name)
