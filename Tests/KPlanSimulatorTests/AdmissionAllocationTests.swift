@@ -48,6 +48,17 @@ import Testing
         #expect(outside.message.hasSuffix("provided port is not in the valid range. The range of valid ports is 30000-32767"))
     }
 
+    @Test func allocationSkipsEveryAddressInUseAcrossOctets() throws {
+        let allocator = ClusterIPAllocator.standard
+        let inUse = Set((2...265).map { "10.96.\($0 / 256).\($0 % 256)" })
+        #expect(try allocator.allocate(requested: nil, inUse: inUse, serviceName: "web") == "10.96.1.10")
+        #expect(try allocator.allocate(requested: nil, inUse: inUse, ownedBefore: ["10.96.0.200"], serviceName: "web") == "10.96.0.200")
+        let other = ClusterIPAllocator(network: 0xC0A8_FF00, prefixLength: 24)
+        #expect(other.cidr == "192.168.255.0/24")
+        #expect(try other.allocate(requested: nil, inUse: [], isKubernetesService: true, serviceName: "kubernetes") == "192.168.255.1")
+        #expect(try other.allocate(requested: nil, inUse: ["192.168.255.1"], isKubernetesService: true, serviceName: "kubernetes") == "192.168.255.2")
+    }
+
     @Test func aServiceGetsAnAddressFamiliesAndNodePorts() throws {
         let context = AdmissionContext(clusterIPsInUse: ["10.96.0.1", "10.96.0.2"], nodePortsInUse: [30000])
         let created = try Self.defaulter.admit(

@@ -46,11 +46,14 @@ public struct ClusterIPAllocator: Sendable {
             }
             return requested
         }
-        let used = Set(inUse.subtracting(ownedBefore).compactMap(Self.parse))
-        if isKubernetesService && !used.contains(network + 1) { return kubernetesServiceIP }
+        // Candidates are looked up as text (every stored address is canonical text), so the
+        // addresses in use are not parsed again for each allocation.
+        func isFree(_ address: String) -> Bool { !inUse.contains(address) || ownedBefore.contains(address) }
+        if isKubernetesService && isFree(kubernetesServiceIP) { return kubernetesServiceIP }
         var candidate = network + 2
         while candidate < broadcast {
-            if !used.contains(candidate) { return Self.format(candidate) }
+            let address = Self.format(candidate)
+            if isFree(address) { return address }
             candidate += 1
         }
         throw APIError(.internalError, "Internal error occurred: failed to allocate a serviceIP: range is full")
@@ -76,8 +79,23 @@ public struct ClusterIPAllocator: Sendable {
         return value
     }
 
-    /// A number as a dotted-quad IPv4 address.
+    /// A number as a dotted-quad IPv4 address (written digit by digit: allocation formats one
+    /// candidate after another).
     static func format(_ address: UInt32) -> String {
-        "\(address >> 24).\(address >> 16 & 255).\(address >> 8 & 255).\(address & 255)"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            for shift: UInt32 in [24, 16, 8, 0] {
+                let octet = UInt8(truncatingIfNeeded: address >> shift)
+                if shift != 24 { append(UInt8(ascii: ".")) }
+                if octet >= 100 { append(UInt8(ascii: "0") + octet / 100) }
+                if octet >= 10 { append(UInt8(ascii: "0") + octet / 10 % 10) }
+                append(UInt8(ascii: "0") + octet % 10)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 }
