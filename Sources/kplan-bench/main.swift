@@ -15,6 +15,8 @@ import KPlanYAML
 /// `--plan [N…]` runs the plan benchmark instead (see `PlanBenchmark`; default sizes 1,000 and 10,000);
 /// `--write-plan DIR N` only writes its manifests for N objects, as DIR/v1 and the changed DIR/v2, for
 /// profiling `kplan apply -f DIR/v1` and then `kplan plan -f DIR/v2`.
+/// `--json-bench [N]` times parsing and writing the JSON of N stored objects (see `JSONBenchmark`;
+/// default 10,000).
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -27,6 +29,7 @@ struct Arguments {
     var profileLint = false
     var planSizes: [Int]?
     var planManifests: (directory: String, size: Int)?
+    var jsonSize: Int?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -44,6 +47,9 @@ struct Arguments {
             case "--plan":
                 planSizes = IteratorSequence(iterator).compactMap { Int($0) }
                 if planSizes?.isEmpty ?? true { planSizes = [1_000, 10_000] }
+                break parsing
+            case "--json-bench":
+                jsonSize = IteratorSequence(iterator).compactMap { Int($0) }.first ?? 10_000
                 break parsing
             case "--write-plan":
                 planManifests = (iterator.next() ?? ".", Int(iterator.next() ?? "") ?? 10_000)
@@ -185,6 +191,10 @@ if let (directory, size) = arguments.planManifests {
 }
 if let sizes = arguments.planSizes {
     PlanBenchmark.run(sizes: sizes, perFile: arguments.perFile, repetitions: arguments.repetitions)
+    exit(0)
+}
+if let size = arguments.jsonSize {
+    JSONBenchmark.run(size: size, perFile: arguments.perFile, repetitions: arguments.repetitions)
     exit(0)
 }
 if let paths = arguments.peakMemoryPaths {

@@ -353,7 +353,7 @@ public final class EmbeddedCluster: ClusterBackend {
 
     /// The digest of an applied configuration: SHA-256 of the Kubernetes version, the manager and the
     /// object's compact JSON (keys sorted), in hex.
-    static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
+    public static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
         var hash = SHA256()
         hash.update(data: Array("\(kubernetesVersion)\n\(manager)\n".utf8))
         hash.update(data: object.value.compactJSONBytes)

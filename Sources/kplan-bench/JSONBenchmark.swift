@@ -1,0 +1,72 @@
+import Foundation
+import KPlan
+import KPlanCore
+import KPlanSimulator
+
+/// `kplan-bench --json-bench [N]`: times the JSON work a plan does per object. It seeds a state with
+/// N generated objects (as `--plan` does), reads them back as stored (with managed fields and
+/// status), then times parsing their stored JSON, writing it back, and writing the desired objects'
+/// canonical JSON and applied-configuration digests, each on one core, and prints MB/s and a
+/// checksum of the desired objects' output (equal checksums: byte-identical output; the stored
+/// objects hold random uids and times, so theirs would differ between runs).
+enum JSONBenchmark {
+    static func run(size: Int, perFile: Int, repetitions: Int) {
+        let (stored, desired) = PlanBenchmark.blocking { try await inputs(size: size, perFile: perFile) }
+        let storedBytes = stored.reduce(0) { $0 + $1.count }
+        var parsed: [JSONValue] = []
+        let parse = best(repetitions) {
+            parsed = stored.map { try! JSONValue(parsing: $0) }
+        }
+        guard parsed.map(\.compactJSONBytes) == stored else {
+            FileHandle.standardError.write(Data("json benchmark: a parsed object does not write back to its stored JSON\n".utf8))
+            exit(1)
+        }
+        var written: [[UInt8]] = []
+        let write = best(repetitions) {
+            written = desired.map(\.value.compactJSONBytes)
+        }
+        let writtenBytes = written.reduce(0) { $0 + $1.count }
+        var digests: [String] = []
+        let digest = best(repetitions) {
+            digests = desired.map { EmbeddedCluster.applyDigest($0, manager: "kplan", kubernetesVersion: "1.31") }
+        }
+        let writeStored = best(repetitions) {
+            _ = parsed.map(\.compactJSONBytes)
+        }
+        func row(_ label: String, _ seconds: Double, bytes: Int, objects: Int) -> String {
+            "  \(label.padding(toLength: 34, withPad: " ", startingAt: 0)) "
+                + String(format: "%8.2f ms %8.1f MB/s %10.0f objects/s", seconds * 1000, Double(bytes) / seconds / 1e6, Double(objects) / seconds)
+        }
+        print("json benchmark: \(stored.count) stored objects (\(storedBytes / max(stored.count, 1)) bytes each), "
+            + "\(desired.count) desired (\(writtenBytes / max(desired.count, 1)) bytes each), one core, best of \(repetitions)")
+        print(row("parse stored JSON", parse, bytes: storedBytes, objects: stored.count))
+        print(row("write stored objects' JSON", writeStored, bytes: storedBytes, objects: stored.count))
+        print(row("write desired objects' JSON", write, bytes: writtenBytes, objects: desired.count))
+        print(row("applied-configuration digests", digest, bytes: writtenBytes, objects: desired.count))
+        print("  checksum of the desired objects' JSON and digests: \(checksum(Array(written.joined()) + digests.joined().utf8))")
+    }
+
+    /// The stored JSON of `size` seeded objects and the desired objects of the same manifests.
+    static func inputs(size: Int, perFile: Int) async throws -> (stored: [[UInt8]], desired: [KubeObject]) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kplan-json-bench-\(size)-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: base)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let manifests = try PlanBenchmark.write(size: size, perFile: perFile, changed: false, into: base + "/v1")
+        let state = ClusterOptions(statePath: base + "/cluster.db")
+        let (_, resources, version) = try await PlanBenchmark.seedState(state, manifests: manifests, settings: PlanSettings())
+        let desired = try DesiredState.load(ManifestOptions(paths: [manifests]), kubernetesVersion: version, resources: resources)
+        let objects = desired.objects.map(\.object)
+        let session = try ClusterSession.open(state, exclusive: false)
+        defer { session.close() }
+        let live = try await session.cluster.get(objects.map(\.key))
+        let stored = objects.compactMap { live[$0.key]?.value.compactJSONBytes }
+        return (stored, objects)
+    }
+
+    /// FNV-1a over `bytes`, in hex: equal for equal output, to compare runs before and after a change.
+    static func checksum(_ bytes: some Sequence<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}
