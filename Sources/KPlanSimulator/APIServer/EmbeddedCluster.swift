@@ -356,7 +356,7 @@ public final class EmbeddedCluster: ClusterBackend {
     public static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
         var hash = SHA256()
         hash.update(data: Array("\(kubernetesVersion)\n\(manager)\n".utf8))
-        hash.update(data: object.value.compactJSONBytes)
+        object.value.writeCompactJSON { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
