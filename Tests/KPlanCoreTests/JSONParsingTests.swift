@@ -46,6 +46,26 @@ import Testing
         #expect(try JSONValue(parsing: #"{"a":1,"a":2}"#) == ["a": 2])
     }
 
+    @Test func duplicateKeysKeepTheLastValueAtEveryLevel() throws {
+        let text = #"{"a":1,"b":2,"a":3,"c":{"a":[1,{"a":5,"x":0,"a":6}],"a":7},"a":4,"c":{"d":[[],[[8]],{}]}}"#
+        #expect(try JSONValue(parsing: text) == ["a": 4, "b": 2, "c": ["d": [[], [[8]], [:]]]])
+    }
+
+    @Test func nestedArraysAndObjectsKeepTheirOrderAndMembers() throws {
+        let text = #"[[1,[2,3],{"k":[4,{"m":[5,6,7]}]}],[],{},[{"a":[]},8],"s",[[[[9]]]]]"#
+        let value = try JSONValue(parsing: text)
+        let expected: JSONValue = [[1, [2, 3], ["k": [4, ["m": [5, 6, 7]]]]], [], [:], [["a": []], 8], "s", [[[[9]]]]]
+        #expect(value == expected)
+        #expect(value.compactJSON == text)
+    }
+
+    @Test func errorsInsideNestingAreReportedAtTheirOffset() throws {
+        #expect(throws: JSONParseError(.unexpectedByte(UInt8(ascii: "}")), at: 16)) {
+            try JSONValue(parsing: #"[{"a":[1,{"b":[2}]]}]"#)
+        }
+        #expect(try JSONValue(parsing: #"[{"a":[1,{"b":[2]}]}]"#) == [["a": [1, ["b": [2]]]]])
+    }
+
     @Test func parsesFromBytesAndArrays() throws {
         let bytes = Array(#"{"k":["v"]}"#.utf8)
         #expect(try JSONValue(parsing: bytes) == ["k": ["v"]])

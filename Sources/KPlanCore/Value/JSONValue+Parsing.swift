@@ -104,7 +104,7 @@ private struct JSONParser {
         if try peek() == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object([:])
+            return .object([String: JSONValue]())
         }
         let first = pendingMembers.count
         while true {
@@ -126,14 +126,26 @@ private struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
-                for (key, value) in pendingMembers[first...] { members[key] = value }
-                pendingMembers.removeSubrange(first...)
-                return .object(members)
+                return .object(takeMembers(from: first))
             case let other:
                 throw JSONParseError(.unexpectedByte(other), at: index)
             }
         }
+    }
+
+    /// The object of the pending members from `first` on, which leave the stack. They are moved out
+    /// last first (no copies); a key met again is one that appears earlier, so the later value, which
+    /// it displaced, is put back.
+    private mutating func takeMembers(from first: Int) -> [String: JSONValue] {
+        // `reserveCapacity` rather than `init(minimumCapacity:)`, which the standard library does not
+        // specialize: it looked the dictionary's storage class up in the runtime for every object.
+        var members: [String: JSONValue] = [:]
+        members.reserveCapacity(pendingMembers.count - first)
+        while pendingMembers.count > first {
+            let (key, value) = pendingMembers.removeLast()
+            if let later = members.updateValue(value, forKey: key) { members[key] = later }
+        }
+        return members
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
