@@ -40,6 +40,8 @@ private struct JSONParser {
     private var scratch: [UInt8] = []
     /// Members of the objects being parsed, innermost last.
     private var pendingMembers: [(String, JSONValue)] = []
+    /// Items of the arrays being parsed, innermost last.
+    private var pendingItems: [JSONValue] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -148,18 +150,20 @@ private struct JSONParser {
         return members
     }
 
+    /// Parses an array. Items wait on `pendingItems` (shared by all nesting levels) until the array
+    /// ends, so its storage is allocated once at its final size.
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var items: [JSONValue] = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(items)
+            return .array([])
         }
+        let first = pendingItems.count
         while true {
-            items.append(try parseValue())
+            pendingItems.append(try parseValue())
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","):
@@ -168,11 +172,28 @@ private struct JSONParser {
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
-                return .array(items)
+                return .array(takeItems(from: first))
             case let other:
                 throw JSONParseError(.unexpectedByte(other), at: index)
             }
         }
+    }
+
+    /// The pending items from `first` on, which leave the stack: they are moved into the new array
+    /// and their places refilled with `null` (which holds nothing to release) before they are removed.
+    private mutating func takeItems(from first: Int) -> [JSONValue] {
+        let count = pendingItems.count - first
+        let items = pendingItems.withUnsafeMutableBufferPointer { pending in
+            let taken = pending.baseAddress! + first
+            let items = [JSONValue](unsafeUninitializedCapacity: count) { items, initialized in
+                items.baseAddress!.moveInitialize(from: taken, count: count)
+                initialized = count
+            }
+            taken.initialize(repeating: .null, count: count)
+            return items
+        }
+        pendingItems.removeLast(count)
+        return items
     }
 
     /// Parses a string starting at its opening quote. Strings without escapes are decoded straight
