@@ -355,16 +355,25 @@ public final class EmbeddedCluster: ClusterBackend {
     /// object's compact JSON (keys sorted), in hex.
     public static func applyDigest(_ object: KubeObject, manager: String, kubernetesVersion: String) -> String {
         var hash = SHA256()
-        hash.update(data: Array("\(kubernetesVersion)\n\(manager)\n".utf8))
+        // Concatenated rather than interpolated: a short result stays a small string, so nothing is allocated.
+        var prefix = kubernetesVersion + "\n" + manager + "\n"
+        prefix.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         object.value.writeCompactJSON { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in hash.finalize() {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 15)])
+        let digest = hash.finalize()
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
+            var count = 0
+            for byte in digest {
+                hex[count] = hexDigit(byte >> 4)
+                hex[count + 1] = hexDigit(byte & 15)
+                count += 2
+            }
+            return count
         }
-        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// The lowercase hexadecimal digit of `value` (0...15).
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// Whether an apply would change nothing: ownership stays as it is and the merged object, once
