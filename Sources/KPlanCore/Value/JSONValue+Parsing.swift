@@ -135,18 +135,21 @@ private struct JSONParser {
         }
     }
 
-    /// The object of the pending members from `first` on, which leave the stack. They are moved out
-    /// last first (no copies); a key met again is one that appears earlier, so the later value, which
-    /// it displaced, is put back.
+    /// The object of the pending members from `first` on, which leave the stack: they are moved into
+    /// the new dictionary (a later duplicate key's value wins) and their places refilled with
+    /// placeholders (which hold nothing to release) before they are removed.
+    /// `Dictionary(_:uniquingKeysWith:)` allocates the storage at once for the exact count from
+    /// code specialized here; `init(minimumCapacity:)` and `reserveCapacity` are not specialized and
+    /// looked the storage class up in the runtime for every object.
     private mutating func takeMembers(from first: Int) -> [String: JSONValue] {
-        // `reserveCapacity` rather than `init(minimumCapacity:)`, which the standard library does not
-        // specialize: it looked the dictionary's storage class up in the runtime for every object.
-        var members: [String: JSONValue] = [:]
-        members.reserveCapacity(pendingMembers.count - first)
-        while pendingMembers.count > first {
-            let (key, value) = pendingMembers.removeLast()
-            if let later = members.updateValue(value, forKey: key) { members[key] = later }
+        let count = pendingMembers.count - first
+        let members = pendingMembers.withUnsafeMutableBufferPointer { pending in
+            let taken = UnsafeMutableBufferPointer(rebasing: pending[first...])
+            let members = [String: JSONValue](MovingElements(taken), uniquingKeysWith: { _, later in later })
+            taken.initialize(repeating: ("", .null))
+            return members
         }
+        pendingMembers.removeLast(count)
         return members
     }
 
@@ -341,5 +344,24 @@ private struct JSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool {
         byte &- UInt8(ascii: "0") < 10
+    }
+}
+
+/// The elements of a buffer, moved out as they are iterated: the buffer must be iterated to its end
+/// and then refilled before anything else reads or destroys it.
+private struct MovingElements<Element>: Sequence, IteratorProtocol {
+    private let buffer: UnsafeMutableBufferPointer<Element>
+    private var position = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
+    }
+
+    var underestimatedCount: Int { buffer.count - position }
+
+    mutating func next() -> Element? {
+        guard position < buffer.count else { return nil }
+        defer { position += 1 }
+        return (buffer.baseAddress! + position).move()
     }
 }
