@@ -40,6 +40,15 @@ import Testing
         #expect(path.hasPrefix(FieldPath(fields: "spec", "containers")))
     }
 
+    @Test func nodeConversionKeepsTheLastOfDuplicateKeys() {
+        let range = SourceRange(at: SourcePosition(line: 1, column: 1))
+        func scalar(_ value: JSONValue) -> Node { value.node(at: range) }
+        func entry(_ key: String, _ value: Node) -> MappingEntry { MappingEntry(key: scalar(.string(key)), value: value) }
+        let inner = Node(.mapping([entry("x", scalar(1)), entry("y", scalar(2)), entry("x", scalar(3))]), range: range)
+        let node = Node(.mapping([entry("a", scalar("first")), entry("b", inner), entry("a", scalar("last"))]), range: range)
+        #expect(JSONValue(node) == ["a": "last", "b": ["x": 3, "y": 2]])
+    }
+
     @Test func nodeConversionKeepsResolvedScalars() {
         let value: JSONValue = ["n": 1, "s": "on", "list": [true, nil, 2.5]]
         let node = value.node(at: SourceRange(at: SourcePosition(line: 1, column: 1)))

@@ -14,9 +14,9 @@ extension JSONValue {
         case .sequence(let items):
             self = .array(items.map(JSONValue.init))
         case .mapping(let entries):
-            var members = [String: JSONValue](minimumCapacity: entries.count)
-            for entry in entries { members[entry.name] = JSONValue(entry.value) }
-            self = .object(members)
+            // Dictionary(_:uniquingKeysWith:) allocates at the final size from code specialized here
+            // (init(minimumCapacity:) looks the storage class up in the runtime for every mapping).
+            self = .object(Dictionary(entries.lazy.map { ($0.name, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last }))
         }
     }
 
