@@ -67,14 +67,14 @@ struct JSONTextWriter: ~Copyable {
     /// Writes an object's members in key order (`String`'s `<`, as every writer of kplan sorts). The
     /// members are copied into a stack buffer once, sorted there, and moved out as they are written.
     private mutating func writeObject(_ members: [String: JSONValue], indent: Int?) {
-        guard let only = members.first else {
+        guard !members.isEmpty else {
             append("{}")
             return
         }
         append(UInt8(ascii: "{"))
         let inner = indent.map { $0 + 1 }
         if members.count == 1 {
-            writeMember(only, indent: inner)
+            for member in members { writeMember(member, indent: inner) }
         } else {
             withUnsafeTemporaryAllocation(of: (key: String, value: JSONValue).self, capacity: members.count) { buffer in
                 var sorted = buffer
