@@ -1,6 +1,9 @@
 /// Writes JSON text into a fixed buffer and hands each full buffer, and the rest at the end, to a
 /// sink: a value's text is copied into its array in one piece, or hashed, without growing an array
 /// byte by byte. Object keys are written sorted; `indent` is nil for compact text.
+///
+/// The buffer is a stack allocation that lives only inside `withWriter`; the writer cannot be copied
+/// and is only lent to its body, so it cannot outlive the buffer or the sink.
 struct JSONTextWriter: ~Copyable {
     /// The bytes written since the last flush.
     private let buffer: UnsafeMutableBufferPointer<UInt8>
