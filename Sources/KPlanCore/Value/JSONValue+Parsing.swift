@@ -149,7 +149,9 @@ private struct JSONParser {
             taken.initialize(repeating: ("", .null))
             return members
         }
-        pendingMembers.removeLast(count)
+        // One at a time: removeLast(_:) destroys the placeholders through the runtime's generic array
+        // destroy, one call through the tuple's value witnesses per element.
+        for _ in 0..<count { pendingMembers.removeLast() }
         return members
     }
 
@@ -195,7 +197,7 @@ private struct JSONParser {
             taken.initialize(repeating: .null, count: count)
             return items
         }
-        pendingItems.removeLast(count)
+        for _ in 0..<count { pendingItems.removeLast() }  // One at a time, as in `takeMembers`.
         return items
     }
 
