@@ -54,7 +54,7 @@ extension JSONValue {
 
     /// Whether two values are known to be the same without comparing them: the same object or array
     /// storage, or equal scalars. False says nothing (equal contents may be stored twice).
-    private func isSameStorage(as other: JSONValue) -> Bool {
+    func isSameStorage(as other: JSONValue) -> Bool {
         switch (self, other) {
         case (.object(let lhs), .object(let rhs)):
             // A dictionary is one reference to its storage: equal bits are the same storage.

@@ -10,19 +10,33 @@ enum SchemaGuidedRewrite {
         var result = value
         if let base = schema.base { result = apply(to: result, schema: base, rewrite) }
         result = rewrite(result, schema)
+        // Only what a rewrite changed is written back: an unchanged subtree keeps its storage, so the
+        // result of defaulting an already defaulted object shares it with the object (and compares
+        // equal to it at once).
         switch result {
-        case .object(var members):
-            for (name, member) in members {
+        case .object(let original):
+            var members = original
+            for (name, member) in original {
+                let memberSchema: Schema
                 if let property = schema.property(name) {
-                    members[name] = apply(to: member, schema: property, rewrite)
+                    memberSchema = property
                 } else if case .schema(let additional) = schema.additionalProperties {
-                    members[name] = apply(to: member, schema: additional, rewrite)
+                    memberSchema = additional
+                } else {
+                    continue
                 }
+                let rewritten = apply(to: member, schema: memberSchema, rewrite)
+                if !rewritten.isSameStorage(as: member) { members[name] = rewritten }
             }
             return .object(members)
-        case .array(let items):
+        case .array(let original):
             guard let itemSchema = schema.items else { return result }
-            return .array(items.map { apply(to: $0, schema: itemSchema, rewrite) })
+            var items = original
+            for index in original.indices {
+                let rewritten = apply(to: original[index], schema: itemSchema, rewrite)
+                if !rewritten.isSameStorage(as: original[index]) { items[index] = rewritten }
+            }
+            return .array(items)
         case .null, .bool, .int, .double, .string:
             return result
         }
