@@ -31,9 +31,10 @@ import Testing
         }
     }
 
-    /// Records of objects written since their apply are dropped when an older state is opened: the
-    /// records kept must be current.
-    @Test func staleAppliedConfigurationsOfAnOlderStateAreDropped() throws {
+    /// Records of objects written since their apply are dropped when an older state is opened, for
+    /// writing or for reading only (an older state is migrated first): the records kept must be current.
+    @Test(arguments: [StoreAccess.readWrite, .readOnly])
+    func staleAppliedConfigurationsOfAnOlderStateAreDropped(access: StoreAccess) throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/cluster.db"
             let keys = [configMapKey("current"), configMapKey("rewritten")]
@@ -51,7 +52,7 @@ import Testing
                     }
                 }
             }
-            let store = try ClusterStore(path: path)
+            let store = try ClusterStore(path: path, access: access)
             #expect(try store.appliedConfigurations(keys: keys, manager: "kplan") == [AppliedConfiguration(digest: "digest", modRevision: 7, uid: "uid"), nil])
         }
     }
