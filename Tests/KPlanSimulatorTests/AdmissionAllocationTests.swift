@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func aServiceGetsAnAddressFamiliesAndNodePorts() throws {
-        let context = AdmissionContext(clusterIPsInUse: ["10.96.0.1", "10.96.0.2"], nodePortsInUse: [30000])
+        let context = AdmissionContext(serviceAddresses: ServiceAddressesInUse(clusterIPs: ["10.96.0.1", "10.96.0.2"], nodePorts: [30000]))
         let created = try Self.defaulter.admit(
             Self.service("web", spec: ["type": "NodePort", "selector": ["app": "web"], "ports": [["port": 80], ["port": 443, "nodePort": 30443]]]),
             operation: .create, context: context)
@@ -87,9 +87,9 @@ import Testing
 
     @Test func anUpdateKeepsWhatWasAllocated() throws {
         let manifest = Self.service("web", spec: ["type": "NodePort", "ports": [["name": "http", "port": 80]]])
-        let stored = try Self.defaulter.admit(manifest, operation: .create, context: AdmissionContext(clusterIPsInUse: ["10.96.0.2"]))
+        let stored = try Self.defaulter.admit(manifest, operation: .create, context: AdmissionContext(serviceAddresses: ServiceAddressesInUse(clusterIPs: ["10.96.0.2"])))
         // The store counts this Service's own allocations as in use.
-        let context = AdmissionContext(clusterIPsInUse: ["10.96.0.2", "10.96.0.3"], nodePortsInUse: [30000])
+        let context = AdmissionContext(serviceAddresses: ServiceAddressesInUse(clusterIPs: ["10.96.0.2", "10.96.0.3"], nodePorts: [30000]))
         let updated = try Self.defaulter.admit(manifest, operation: .update(old: stored), context: context)
         #expect(updated[path: "spec", "clusterIP"] == stored[path: "spec", "clusterIP"])
         #expect(updated[path: "spec", "ports"]?.array?.first?["nodePort"] == 30000)
@@ -105,7 +105,7 @@ import Testing
         let manifest = Self.service("web", spec: ["ports": [["name": "http", "port": 80]]])
         let created = try #require(throws: APIError.self) { try Self.defaulter.admit(manifest, operation: .create, context: unreadable) }
         #expect(created.reason == .internalError)
-        let stored = try Self.defaulter.admit(manifest, operation: .create, context: AdmissionContext(clusterIPsInUse: ["10.96.0.2"]))
+        let stored = try Self.defaulter.admit(manifest, operation: .create, context: AdmissionContext(serviceAddresses: ServiceAddressesInUse(clusterIPs: ["10.96.0.2"])))
         var changed = manifest
         changed[path: "spec", "ports"] = [["name": "http", "port": 81]]
         let updated = try Self.defaulter.admit(changed, operation: .update(old: stored), context: unreadable)
@@ -122,7 +122,7 @@ import Testing
         var merged = stored
         merged[path: "spec", "type"] = "ClusterIP"
         merged[path: "spec", "externalTrafficPolicy"] = nil
-        let updated = try Self.defaulter.admit(merged, operation: .update(old: stored), context: AdmissionContext(clusterIPsInUse: ["10.96.0.2"]))
+        let updated = try Self.defaulter.admit(merged, operation: .update(old: stored), context: AdmissionContext(serviceAddresses: ServiceAddressesInUse(clusterIPs: ["10.96.0.2"])))
         #expect(updated[path: "spec", "ports"]?.array?.first?["nodePort"] == nil)
         #expect(updated[path: "spec", "healthCheckNodePort"] == nil)
         #expect(updated[path: "spec", "allocateLoadBalancerNodePorts"] == nil)

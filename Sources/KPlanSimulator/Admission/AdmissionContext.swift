@@ -15,16 +15,14 @@ public struct AdmissionContext: Sendable {
     /// The cluster IPs and node ports (and health-check node ports) Services hold.
     public var serviceAddresses: ServiceAddressesInUse
 
-    /// Creates a context; `serviceAddresses`, when given, is read instead of the fixed
-    /// `clusterIPsInUse` and `nodePortsInUse`.
+    /// Creates a context.
     public init(storageClasses: [KubeObject] = [], priorityClasses: [KubeObject] = [], limitRanges: [KubeObject] = [],
-                ingressClasses: [KubeObject] = [], clusterIPsInUse: Set<String> = [], nodePortsInUse: Set<Int> = [],
-                serviceAddresses: ServiceAddressesInUse? = nil) {
+                ingressClasses: [KubeObject] = [], serviceAddresses: ServiceAddressesInUse = ServiceAddressesInUse()) {
         self.storageClasses = storageClasses
         self.priorityClasses = priorityClasses
         self.limitRanges = limitRanges
         self.ingressClasses = ingressClasses
-        self.serviceAddresses = serviceAddresses ?? ServiceAddressesInUse(clusterIPs: clusterIPsInUse, nodePorts: nodePortsInUse)
+        self.serviceAddresses = serviceAddresses
     }
 
     /// The built-in PriorityClasses every cluster has (`system-cluster-critical`, `system-node-critical`).

@@ -48,14 +48,15 @@ struct ServiceAllocation {
         }
         if spec.isUnset("ipFamilies") { spec["ipFamilies"] = ["IPv4"] }
 
+        let needsNodePorts = Self.needsNodePorts(spec)
         let needsHealthCheckPort = type == "LoadBalancer" && spec["externalTrafficPolicy"]?.string == "Local"
-        guard Self.needsNodePorts(spec) || needsHealthCheckPort else {
+        guard needsNodePorts || needsHealthCheckPort else {
             service["spec"] = spec
             return
         }
         var portsInUse = try inUse.nodePorts()
         for own in Self.nodePorts(of: oldSpec) { portsInUse.remove(own) }
-        if Self.needsNodePorts(spec), var ports = spec["ports"]?.array {
+        if needsNodePorts, var ports = spec["ports"]?.array {
             for index in ports.indices where ports[index].object != nil {
                 let requestedPort = ports[index]["nodePort"]?.int.map(Int.init)
                 let port = try nodePorts.allocate(requested: requestedPort, inUse: &portsInUse,
