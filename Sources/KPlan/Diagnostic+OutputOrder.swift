@@ -10,23 +10,11 @@ extension [Diagnostic] {
     func sortedForOutput() -> [Diagnostic] {
         var idOfFile: [String: Int] = [:]
         var files: [String] = []
-        var fileRanks: [Int] = []
-        fileRanks.reserveCapacity(count)
-        var previousFile: String?
-        var id = 0
-        for diagnostic in self {
-            let file = diagnostic.location.file
-            if file != previousFile {
-                previousFile = file
-                if let known = idOfFile[file] {
-                    id = known
-                } else {
-                    id = files.count
-                    idOfFile[file] = id
-                    files.append(file)
-                }
-            }
-            fileRanks.append(id)
+        var fileRanks = ranksByRun(of: \.location.file) { file in
+            if let known = idOfFile[file] { return known }
+            idOfFile[file] = files.count
+            files.append(file)
+            return files.count - 1
         }
         var rankOfID = [Int](repeating: 0, count: files.count)
         for (rank, id) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { rankOfID[id] = rank }

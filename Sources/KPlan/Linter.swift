@@ -108,18 +108,7 @@ public struct Linter: Sendable {
     /// already in order unless some resources were checked late, and are then returned as they are.
     private func inputOrder(_ identities: [ObjectIdentity], files: [String]) -> [ObjectIdentity] {
         let fileIndex = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var ranks: [Int] = []
-        ranks.reserveCapacity(identities.count)
-        var previousFile: String?
-        var rank = 0
-        for identity in identities {
-            let file = identity.nameLocation.file
-            if file != previousFile {
-                rank = fileIndex[file] ?? 0
-                previousFile = file
-            }
-            ranks.append(rank)
-        }
+        let ranks = identities.ranksByRun(of: \.nameLocation.file) { fileIndex[$0] ?? 0 }
         func precedes(_ left: Int, _ right: Int) -> Bool {
             ranks[left] != ranks[right] ? ranks[left] < ranks[right]
                 : identities[left].nameLocation.range.start < identities[right].nameLocation.range.start
