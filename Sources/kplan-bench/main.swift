@@ -17,6 +17,8 @@ import KPlanYAML
 /// profiling `kplan apply -f DIR/v1` and then `kplan plan -f DIR/v2`.
 /// `--json-bench [N]` times parsing and writing the JSON of N stored objects (see `JSONBenchmark`;
 /// default 10,000).
+/// `--plan-phases [N]` times the embedded cluster's parts of a plan of N objects one by one, in wall
+/// and CPU time (see `PlanPhasesBenchmark`; default 10,000).
 
 struct Arguments {
     var corpus = "../shared/corpus"
@@ -30,6 +32,7 @@ struct Arguments {
     var planSizes: [Int]?
     var planManifests: (directory: String, size: Int)?
     var jsonSize: Int?
+    var phasesSize: Int?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -50,6 +53,9 @@ struct Arguments {
                 break parsing
             case "--json-bench":
                 jsonSize = IteratorSequence(iterator).compactMap { Int($0) }.first ?? 10_000
+                break parsing
+            case "--plan-phases":
+                phasesSize = IteratorSequence(iterator).compactMap { Int($0) }.first ?? 10_000
                 break parsing
             case "--write-plan":
                 planManifests = (iterator.next() ?? ".", Int(iterator.next() ?? "") ?? 10_000)
@@ -191,6 +197,10 @@ if let (directory, size) = arguments.planManifests {
 }
 if let sizes = arguments.planSizes {
     PlanBenchmark.run(sizes: sizes, perFile: arguments.perFile, repetitions: arguments.repetitions)
+    exit(0)
+}
+if let size = arguments.phasesSize {
+    PlanPhasesBenchmark.run(size: size, perFile: arguments.perFile, repetitions: arguments.repetitions)
     exit(0)
 }
 if let size = arguments.jsonSize {
