@@ -25,9 +25,9 @@ public final class EmbeddedCluster: ClusterBackend {
     private let schemaCache = RevisionCache<Schemas>()
     /// The cluster IPs and node ports Services hold.
     private let addressCache = RevisionCache<ServiceAddresses>()
-    /// The objects read last, at the store's revision: a plan reads each object and then dry-runs its
-    /// apply, which reads it again.
-    private let recentReads = RevisionCache<[ResourceKey: StoredObject]>()
+    /// The objects read last, at the store's revision, with their served form: a plan reads each
+    /// object and then dry-runs its apply, which reads it again.
+    private let recentReads = RevisionCache<[ResourceKey: RecentRead]>()
     /// Objects a plan found re-applied with another configuration than their manager's last: their
     /// dry runs skip the no-op check, which could only fail.
     private let reconfigured = RevisionCache<Set<ResourceKey>>()
@@ -39,6 +39,17 @@ public final class EmbeddedCluster: ClusterBackend {
         var group: String
         var kind: String
         var namespace: String?
+    }
+
+    /// A stored object and its served form (`served(_:version:)`, at its stored version).
+    private struct RecentRead: Sendable {
+        var stored: StoredObject
+        var served: KubeObject
+
+        init(_ stored: StoredObject) {
+            self.stored = stored
+            served = EmbeddedCluster.served(stored, version: nil)
+        }
     }
 
     private struct Schemas: Sendable {
@@ -81,28 +92,28 @@ public final class EmbeddedCluster: ClusterBackend {
     }
 
     public func get(_ key: ResourceKey, version: String?) async throws -> KubeObject? {
-        guard let stored = try read(key, at: try store.revision) else { return nil }
-        return Self.served(stored, version: version)
+        guard let read = try read(key, at: try store.revision) else { return nil }
+        return Self.labelled(read.served, version: version)
     }
 
     public func get(_ keys: [ResourceKey]) async throws -> [ResourceKey: KubeObject] {
         let revision = try store.revision
-        let found = try store.get(keys: keys)
+        let found = try store.get(keys: keys).mapValues(RecentRead.init)
         recentReads.set(found, at: revision)
-        return found.mapValues { Self.served($0, version: nil) }
+        return found.mapValues(\.served)
     }
 
-    /// The stored object at `revision` (the store's current one), from the recent reads when there.
-    private func read(_ key: ResourceKey, at revision: Int64) throws -> StoredObject? {
+    /// The stored object at `revision` (the store's current one) and its served form, from the
+    /// recent reads when there.
+    private func read(_ key: ResourceKey, at revision: Int64) throws -> RecentRead? {
         if let recent = recentReads.value(at: revision, compute: { [:] })[key] { return recent }
-        let stored = try store.get(key)
-        if let stored {
-            recentReads.advance(from: revision, to: revision) { reads in
-                if reads.count >= 16 { reads.removeAll(keepingCapacity: true) }
-                reads[key] = stored
-            }
+        guard let stored = try store.get(key) else { return nil }
+        let read = RecentRead(stored)
+        recentReads.advance(from: revision, to: revision) { reads in
+            if reads.count >= 16 { reads.removeAll(keepingCapacity: true) }
+            reads[key] = read
         }
-        return stored
+        return read
     }
 
     public func list(group: String, kind: String, namespace: String?, labels: [String: String]) async throws -> [KubeObject] {
@@ -222,8 +233,9 @@ public final class EmbeddedCluster: ClusterBackend {
                 nil
             }
         for _ in 0..<8 {
-            let stored = try read(key, at: revision)
-            let live = stored.map { Self.served($0, version: nil) }
+            let read = try read(key, at: revision)
+            let stored = read?.stored
+            let live = read?.served
             if live == nil, !object.namespace.isEmpty {
                 try checkNamespaceAcceptsNew(object.namespace, resource: resource, name: object.name)
             }
@@ -530,28 +542,51 @@ public final class EmbeddedCluster: ClusterBackend {
     static func served(_ stored: StoredObject, version: String?) -> KubeObject {
         var object = KubeObject(stored.value) ?? KubeObject([:])
         object.resourceVersion = String(stored.modRevision)
-        if let version, object.gvk.version != version {
-            object["apiVersion"] = .string(GroupVersionKind(group: object.gvk.group, version: version, kind: object.kind).apiVersion)
-        }
-        return object
+        return labelled(object, version: version)
+    }
+
+    /// `object` labelled with `version` when given and another than its own (fields are not converted).
+    private static func labelled(_ object: KubeObject, version: String?) -> KubeObject {
+        guard let version, object.gvk.version != version else { return object }
+        var labelled = object
+        labelled["apiVersion"] = .string(GroupVersionKind(group: object.gvk.group, version: version, kind: object.kind).apiVersion)
+        return labelled
     }
 
     /// Whether two objects differ only in the times of their managed-fields entries: then a write
     /// changes nothing and is not stored, as the API server skips no-op updates.
+    /// Compared member by member, without copying either object.
     static func sameIgnoringTimes(_ lhs: KubeObject, _ rhs: KubeObject) -> Bool {
-        func normalised(_ object: KubeObject) -> JSONValue {
-            var value = object.value
-            if let entries = value[path: "metadata", "managedFields"]?.array {
-                value.set(.array(entries.map { entry in
-                    var entry = entry
-                    entry["time"] = nil
-                    return entry
-                }), at: ["metadata", "managedFields"])
+        guard case .object(let left) = lhs.value, case .object(let right) = rhs.value else { return lhs.value == rhs.value }
+        return equalMembers(left, right, ignoring: nil) { key, left, right in
+            guard key == "metadata", case .object(let leftMetadata) = left, case .object(let rightMetadata) = right else {
+                return left == right
             }
-            value.set(nil, at: ["metadata", "resourceVersion"])
-            return value
+            return equalMembers(leftMetadata, rightMetadata, ignoring: "resourceVersion") { key, left, right in
+                guard key == "managedFields", case .array(let leftEntries) = left, case .array(let rightEntries) = right else {
+                    return left == right
+                }
+                return leftEntries.count == rightEntries.count && zip(leftEntries, rightEntries).allSatisfy { left, right in
+                    guard case .object(let leftEntry) = left, case .object(let rightEntry) = right else { return left == right }
+                    return equalMembers(leftEntry, rightEntry, ignoring: "time") { _, left, right in left == right }
+                }
+            }
         }
-        return normalised(lhs) == normalised(rhs)
+    }
+
+    /// Whether two objects have the same members, `ignoring` one key, their values compared by `equal`.
+    private static func equalMembers(
+        _ left: [String: JSONValue], _ right: [String: JSONValue], ignoring ignored: String?,
+        equal: (String, JSONValue, JSONValue) -> Bool
+    ) -> Bool {
+        func count(_ members: [String: JSONValue]) -> Int {
+            members.count - (ignored.map { members[$0] == nil ? 0 : 1 } ?? 0)
+        }
+        guard count(left) == count(right) else { return false }
+        for (key, value) in left where key != ignored {
+            guard let other = right[key], equal(key, value, other) else { return false }
+        }
+        return true
     }
 
     private static func clusterIPs(of service: JSONValue) -> Set<String> {
