@@ -15,19 +15,39 @@ struct ValidationTree {
     /// The value the tree holds, walked again in the same order when a finding needs its path.
     private let value: JSONValue
 
+    /// Where a value sits, as far as leaving out the contents of `fieldsV1` goes.
+    private enum Place {
+        case root, metadata, managedFields, managedFieldsEntry, elsewhere
+
+        /// The place of member `key` of an object here.
+        func member(_ key: String) -> Place {
+            switch self {
+            case .root: key == "metadata" ? .metadata : .elsewhere
+            case .metadata: key == "managedFields" ? .managedFields : .elsewhere
+            case .managedFields, .managedFieldsEntry, .elsewhere: .elsewhere
+            }
+        }
+
+        /// The place of an item of an array here.
+        var item: Place { self == .managedFields ? .managedFieldsEntry : .elsewhere }
+
+        /// Whether member `key` here is a managed-fields entry's `fieldsV1`, whose contents are left out.
+        func isOpaque(_ key: String) -> Bool { self == .managedFieldsEntry && key == "fieldsV1" }
+    }
+
     /// Builds the tree of `value`.
     ///
     /// The contents of managed-fields entries' `fieldsV1` are left out (each stays an object): the
     /// API keeps FieldsV1 as opaque JSON that validation never reads (the field manager decodes it),
     /// and since it mirrors every field the object sets, building it would double the tree.
     init(_ value: JSONValue) {
-        self.value = Self.withoutFieldsV1Contents(value)
+        self.value = value
         var line = 0
-        root = Self.build(self.value, line: &line)
+        root = Self.build(value, line: &line, at: .root)
     }
 
     /// The node of `value`; `line` is the last line given out, and each node takes the next one.
-    private static func build(_ value: JSONValue, line: inout Int) -> Node {
+    private static func build(_ value: JSONValue, line: inout Int, at place: Place) -> Node {
         line += 1
         let range = SourceRange(at: SourcePosition(line: line, column: 1))
         switch value {
@@ -38,14 +58,15 @@ struct ValidationTree {
                 // A key sits on the line of its value, which is the next one.
                 let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil, value: .string(key))),
                                    range: SourceRange(at: SourcePosition(line: line + 1, column: 2)))
-                entries.append(MappingEntry(key: keyNode, value: build(member, line: &line)))
+                let shown: JSONValue = if place.isOpaque(key), case .object = member { .object([:]) } else { member }
+                entries.append(MappingEntry(key: keyNode, value: build(shown, line: &line, at: place.member(key))))
             }
             return Node(.mapping(entries), range: range)
         case .array(let items):
             var nodes: [Node] = []
             nodes.reserveCapacity(items.count)
             for item in items {
-                nodes.append(build(item, line: &line))
+                nodes.append(build(item, line: &line, at: place.item))
             }
             return Node(.sequence(nodes), range: range)
         case .null, .bool, .int, .double, .string:
@@ -60,40 +81,25 @@ struct ValidationTree {
     /// need paths, so they are not recorded while building.
     private var lineSteps: [(parent: Int, step: Step?)] {
         var steps: [(parent: Int, step: Step?)] = [(0, nil)]
-        func walk(_ value: JSONValue, parent: Int, step: Step?) {
+        func walk(_ value: JSONValue, parent: Int, step: Step?, at place: Place) {
             steps.append((parent, step))
             let line = steps.count - 1
             switch value {
             case .object(let members):
                 for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                    walk(member, parent: line, step: .key(key))
+                    let shown: JSONValue = if place.isOpaque(key), case .object = member { .object([:]) } else { member }
+                    walk(shown, parent: line, step: .key(key), at: place.member(key))
                 }
             case .array(let items):
                 for (index, item) in items.enumerated() {
-                    walk(item, parent: line, step: .index(index))
+                    walk(item, parent: line, step: .index(index), at: place.item)
                 }
             case .null, .bool, .int, .double, .string:
                 break
             }
         }
-        walk(value, parent: 0, step: nil)
+        walk(value, parent: 0, step: nil, at: .root)
         return steps
-    }
-
-    /// `value` with every managed-fields entry's `fieldsV1` object emptied.
-    private static func withoutFieldsV1Contents(_ value: JSONValue) -> JSONValue {
-        guard let entries = value[path: "metadata", "managedFields"]?.array,
-              entries.contains(where: { $0["fieldsV1"]?.object?.isEmpty == false })
-        else { return value }
-        var result = value
-        let emptied = entries.map { entry -> JSONValue in
-            guard entry["fieldsV1"]?.object != nil else { return entry }
-            var emptied = entry
-            emptied["fieldsV1"] = .object([:])
-            return emptied
-        }
-        result.set(.array(emptied), at: ["metadata", "managedFields"])
-        return result
     }
 
     /// The tag of a JSON value's type (`tag:yaml.org,2002:integer`), made once rather than per node.
