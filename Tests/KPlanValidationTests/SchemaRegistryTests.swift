@@ -28,6 +28,34 @@ import KPlanValidation
         #expect(versions == served)
     }
 
+    /// What `reaches` finds below a schema: a Deployment's containers hold quantities (resources,
+    /// an env var's divisor), its metadata none; a ConfigMap holds neither special; a Service's ports
+    /// hold an int-or-string and no quantity. Asking a parent first reuses nothing wrong below it.
+    @Test func schemasKnowTheSpecialsBelowThem() throws {
+        let registry = try SchemaRegistry.builtin()
+        func schema(_ apiVersion: String, _ kind: String) throws -> Schema {
+            guard case .found(let schema) = registry.lookup(GroupVersionKind(apiVersion: apiVersion, kind: kind)) else {
+                throw SchemaLookupFailure(kind: kind)
+            }
+            return schema
+        }
+        let deployment = try schema("apps/v1", "Deployment")
+        #expect(deployment.reaches(.quantity))
+        #expect(deployment.property("metadata")?.reaches(.quantity) == false)
+        #expect(deployment.property("spec")?.property("replicas")?.reaches(.quantity) == false)
+        let containers = deployment.property("spec")?.property("template")?.property("spec")?.property("containers")
+        #expect(containers?.items?.property("resources")?.reaches(.quantity) == true)
+        #expect(containers?.items?.property("image")?.reaches(.quantity) == false)
+        let configMap = try schema("v1", "ConfigMap")
+        #expect(!configMap.reaches(.quantity) && !configMap.reaches(.intOrString))
+        let service = try schema("v1", "Service")
+        #expect(service.reaches(.intOrString) && !service.reaches(.quantity))
+    }
+
+    private struct SchemaLookupFailure: Error {
+        var kind: String
+    }
+
     @Test func unknownKindsAreUnknown() throws {
         let registry = try SchemaRegistry.builtin()
         for gvk in [GroupVersionKind(group: "example.com", version: "v1", kind: "Deployment"),

@@ -134,7 +134,7 @@ enum CanonicalQuantity {
 
     /// `value` with every quantity `schema` declares written canonically.
     static func apply(to value: JSONValue, schema: Schema) -> JSONValue {
-        SchemaGuidedRewrite.apply(to: value, schema: schema) { node, schema in
+        SchemaGuidedRewrite.apply(to: value, schema: schema, skipping: { !$0.reaches(.quantity) }) { node, schema in
             guard schema.special == .quantity else { return node }
             return canonical(node).map(JSONValue.string) ?? node
         }

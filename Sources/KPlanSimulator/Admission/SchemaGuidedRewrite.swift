@@ -6,9 +6,14 @@ import KPlanValidation
 /// following properties, `additionalProperties` and `items`.
 enum SchemaGuidedRewrite {
     /// `value` after `rewrite` has seen it and everything below it.
-    static func apply(to value: JSONValue, schema: Schema, _ rewrite: (JSONValue, Schema) -> JSONValue) -> JSONValue {
+    /// - Parameter skipping: whether `rewrite` changes nothing at or below a value of this schema, so
+    ///   the walk need not go there.
+    static func apply(
+        to value: JSONValue, schema: Schema, skipping: (Schema) -> Bool = { _ in false }, _ rewrite: (JSONValue, Schema) -> JSONValue
+    ) -> JSONValue {
+        if skipping(schema) { return value }
         var result = value
-        if let base = schema.base { result = apply(to: result, schema: base, rewrite) }
+        if let base = schema.base { result = apply(to: result, schema: base, skipping: skipping, rewrite) }
         result = rewrite(result, schema)
         // Only what a rewrite changed is written back: an unchanged subtree keeps its storage, so the
         // result of defaulting an already defaulted object shares it with the object (and compares
@@ -25,7 +30,7 @@ enum SchemaGuidedRewrite {
                 } else {
                     continue
                 }
-                let rewritten = apply(to: member, schema: memberSchema, rewrite)
+                let rewritten = apply(to: member, schema: memberSchema, skipping: skipping, rewrite)
                 if !rewritten.isSameStorage(as: member) { members[name] = rewritten }
             }
             return .object(members)
@@ -33,7 +38,7 @@ enum SchemaGuidedRewrite {
             guard let itemSchema = schema.items else { return result }
             var items = original
             for index in original.indices {
-                let rewritten = apply(to: original[index], schema: itemSchema, rewrite)
+                let rewritten = apply(to: original[index], schema: itemSchema, skipping: skipping, rewrite)
                 if !rewritten.isSameStorage(as: original[index]) { items[index] = rewritten }
             }
             return .array(items)

@@ -1,4 +1,5 @@
 import KPlanCore
+import Synchronization
 
 /// One compiled schema node: the subset of JSON Schema / OpenAPI v3 and the `x-kubernetes-*`
 /// extensions that Kubernetes validation and server-side apply use.
@@ -41,6 +42,8 @@ public final class Schema: @unchecked Sendable {
 
     /// The rarely set keywords, nil while none is set.
     @exclusivity(unchecked) private var details: SchemaDetails?
+    /// The specials this schema reaches (see `reaches(_:)`) as bits, with bit 0 set once worked out.
+    private let reachedSpecials = Atomic<UInt8>(0)
 
     /// The definition this schema was built from (`io.k8s.api.core.v1.PodSpec`), if it is one.
     public internal(set) var definitionName: String? {
@@ -284,6 +287,43 @@ public final class Schema: @unchecked Sendable {
 
     /// Whether `null` is an acceptable value.
     public var admitsNull: Bool { types.isEmpty || types.contains(.null) }
+
+    /// Whether this schema or one below it has `special`, following `base`, the properties,
+    /// `additionalProperties` and `items` (the steps a value's members and items take): a walk that
+    /// rewrites only such values can skip a subtree whose schema does not reach one. Worked out on
+    /// first use (the schema is complete and no longer changes by then) and kept.
+    public func reaches(_ special: SchemaSpecial) -> Bool {
+        var bits = reachedSpecials.load(ordering: .relaxed)
+        if bits & 1 == 0 {
+            bits = 1
+            var visited: Set<ObjectIdentifier> = []
+            var pending: [Schema] = [self]
+            while let schema = pending.popLast() {
+                guard visited.insert(ObjectIdentifier(schema)).inserted else { continue }
+                let known = schema.reachedSpecials.load(ordering: .relaxed)
+                if known & 1 != 0 {
+                    bits |= known
+                    continue
+                }
+                bits |= Self.bit(schema.special)
+                if let base = schema.base { pending.append(base) }
+                pending.append(contentsOf: schema.propertySchemas)
+                if case .schema(let additional) = schema.additionalProperties { pending.append(additional) }
+                if let items = schema.items { pending.append(items) }
+            }
+            reachedSpecials.store(bits, ordering: .relaxed)
+        }
+        return bits & Self.bit(special) != 0
+    }
+
+    /// The bit of `special` in `reachedSpecials` (none for `.none`).
+    private static func bit(_ special: SchemaSpecial) -> UInt8 {
+        switch special {
+        case .none: 0
+        case .quantity: 2
+        case .intOrString: 4
+        }
+    }
 
     /// Whether undeclared fields are errors in kplan's strict mode: the schema declares properties (or
     /// forbids extra ones), sets no `additionalProperties` schema, and does not preserve unknown fields.
