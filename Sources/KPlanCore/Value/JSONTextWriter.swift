@@ -192,12 +192,11 @@ struct JSONTextWriter: ~Copyable {
             if needsEscaping(word: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
             offset += 8
         }
-        while offset < raw.count {
-            let byte = raw[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            offset += 1
-        }
-        return false
+        guard offset < raw.count else { return false }
+        // The last bytes (all of a short string's) are checked as one word, padded with a letter.
+        var last = UInt64(0x6161_6161_6161_6161)
+        withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset...])) }
+        return needsEscaping(word: last)
     }
 
     /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\`: a byte below n sets its

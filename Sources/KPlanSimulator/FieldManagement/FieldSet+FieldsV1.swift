@@ -98,7 +98,7 @@ extension FieldSet {
     public static func key(for element: FieldPath.Element) -> String {
         switch element {
         case .field(let name):
-            return "f:" + name
+            return fieldKey(name)
         case .key(let fields):
             var members: [String: JSONValue] = [:]
             for field in fields { members[field.name] = field.value }
@@ -107,6 +107,20 @@ extension FieldSet {
             return "v:" + value.compactJSON
         case .index(let index):
             return "i:\(index)"
+        }
+    }
+
+    /// `f:` and `name`, written into the new string at once (appending is several times slower, and
+    /// every field of a set is looked up by its key when a set is compared with its `fieldsV1`).
+    private static func fieldKey(_ name: String) -> String {
+        var name = name
+        return name.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + 2) { key in
+                key[0] = UInt8(ascii: "f")
+                key[1] = UInt8(ascii: ":")
+                _ = UnsafeMutableBufferPointer(rebasing: key[2...]).initialize(fromContentsOf: bytes)
+                return bytes.count + 2
+            }
         }
     }
 
