@@ -70,6 +70,21 @@ public struct Planner: Sendable {
         for (index, version) in zip(servedIndices, try await backend.unchangedApplies(servedIndices.map { objects[$0].object }, options: options)) {
             repeats[index] = version
         }
+        var waves = await memberWaves
+        waves += Array(repeating: 0, count: objects.count - memberCount)
+        // The repeats' changes are made on another core while the other objects are read.
+        let planning = objects
+        let planningWaves = waves
+        let planningRepeats = repeats
+        let planningKeys = keys
+        async let repeatedChanges = planning.indices.compactMap { index -> PlannedChange? in
+            guard let version = planningRepeats[index] else { return nil }
+            let manifest = planning[index]
+            return PlannedChange(
+                key: planningKeys[index], apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
+                after: nil, desired: manifest.object, fields: FieldChanges(), wave: planningWaves[index],
+                liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location)
+        }
         let liveObjects = try await backend.get(objects.indices.filter { isServed[$0] && repeats[$0] == nil }.map { keys[$0] })
         // The other objects: live versions other than the desired one are read again, then every
         // object the server can take is dry-run in one batch, and each result compared with the live
@@ -93,10 +108,6 @@ public struct Planner: Sendable {
         for object in pending {
             outcomes.append(object.dryRun ? results.next()! : .success(objects[object.index].object))
         }
-        var waves = await memberWaves
-        waves += Array(repeating: 0, count: objects.count - memberCount)
-        let planning = objects
-        let planningWaves = waves
         let compared = zip(pending, outcomes).map { ($0, $1) }.parallelMap { object, outcome -> ObjectOutcome in
             let manifest = planning[object.index]
             switch outcome {
@@ -109,19 +120,17 @@ public struct Planner: Sendable {
         }
         // In input order: the repeats, and the others as compared (pending keeps input order).
         var comparedInOrder = compared.makeIterator()
+        var repeatedInOrder = await repeatedChanges.makeIterator()
         changes.reserveCapacity(objects.count)
-        for (index, manifest) in objects.enumerated() {
-            guard let version = repeats[index] else {
+        for index in objects.indices {
+            guard repeats[index] != nil else {
                 switch comparedInOrder.next()! {
                 case .change(let change): changes.append(change)
                 case .problem(let problem): problems.append(problem)
                 }
                 continue
             }
-            changes.append(PlannedChange(
-                key: keys[index], apiVersion: manifest.object.apiVersion, action: .unchanged, before: nil,
-                after: nil, desired: manifest.object, fields: FieldChanges(), wave: waves[index],
-                liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location))
+            changes.append(repeatedInOrder.next()!)
         }
 
         if let prune = request.prune {
