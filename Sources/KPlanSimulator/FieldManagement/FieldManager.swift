@@ -51,6 +51,11 @@ public struct FieldManager: Sendable {
         let type = FieldType(schema: schema)
         let liveValue = Self.withoutManagedFields(live?.value) ?? .object([:])
         let config = applied.value
+        if let live, let reapplied = reapplyingUnchangedFields(
+            config, over: live, liveValue: liveValue, type: type, manager: manager, apiVersion: applied.apiVersion, now: now)
+        {
+            return reapplied
+        }
         let newFields: FieldSet
         var merged: JSONValue
         do {
@@ -88,6 +93,27 @@ public struct FieldManager: Sendable {
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
+    /// The object `apply` stores in its most common case (see `reapplying`), found without making the
+    /// applied fields' set: they are compared with the stored entry's `fieldsV1` as they are walked.
+    /// Nil in every other case, and when the configuration or the merge has an error, which the
+    /// full apply then reports as it always does.
+    private func reapplyingUnchangedFields(
+        _ config: JSONValue, over live: KubeObject, liveValue: JSONValue, type: FieldType, manager: String, apiVersion: String, now: String
+    ) -> KubeObject? {
+        guard ignoredFields.children.isEmpty, let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1,
+            Self.isApplyEntry(entries[0], of: manager), let fieldsV1 = entries[0]["fieldsV1"], fieldsV1.object?.isEmpty == false
+        else { return nil }
+        let ignored = Set(ignoredFields.members.compactMap { element -> String? in
+            if case .field(let name) = element { return name }
+            return nil
+        })
+        guard ignored.count == ignoredFields.members.count,
+            (try? AppliedFieldsMatch.matches(config, type: type, fieldsV1: fieldsV1, ignoring: ignored)) == true,
+            let merged = try? ValueMerge.merge(liveValue, config, type: type)
+        else { return nil }
+        return Self.reapplied(merged, over: entries, liveValue: liveValue, fieldsV1: fieldsV1, manager: manager, apiVersion: apiVersion, now: now)
+    }
+
     /// The object `apply` stores in its most common case, found without reading any managed fields
     /// into sets: `live`'s managed fields are only `manager`'s Apply entry, and it already owns exactly
     /// `owned` (the applied fields less those never recorded). Then nothing is pruned, no other manager
@@ -97,6 +123,15 @@ public struct FieldManager: Sendable {
         guard let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1, !owned.isEmpty else { return nil }
         let stored = entries[0]
         guard Self.isApplyEntry(stored, of: manager, owningExactly: owned), let fieldsV1 = stored["fieldsV1"] else { return nil }
+        return reapplied(merged, over: entries, liveValue: liveValue, fieldsV1: fieldsV1, manager: manager, apiVersion: apiVersion, now: now)
+    }
+
+    /// `merged` with the managed fields of a repeated apply: the only entry, `manager`'s, kept as it
+    /// is unless its apiVersion changes or, when the value changed, its time.
+    private static func reapplied(
+        _ merged: JSONValue, over entries: [JSONValue], liveValue: JSONValue, fieldsV1: JSONValue, manager: String, apiVersion: String, now: String
+    ) -> KubeObject {
+        let stored = entries[0]
         let storedTime = stored["time"]?.string
         let time = merged == liveValue ? storedTime : now
         var object = merged
@@ -113,13 +148,17 @@ public struct FieldManager: Sendable {
     /// Whether `entry`, as stored in `metadata.managedFields`, is `manager`'s Apply entry for the main
     /// resource and its `fieldsV1` is exactly `fields` (checked without decoding it).
     private static func isApplyEntry(_ entry: JSONValue, of manager: String, owningExactly fields: FieldSet) -> Bool {
-        guard entry["manager"]?.string == manager,
-            entry["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue,
-            entry["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1",
-            entry["subresource"]?.string ?? "" == "",
-            let fieldsV1 = entry["fieldsV1"]
-        else { return false }
+        guard isApplyEntry(entry, of: manager), let fieldsV1 = entry["fieldsV1"] else { return false }
         return fields.isWritten(as: fieldsV1)
+    }
+
+    /// Whether `entry`, as stored in `metadata.managedFields`, is `manager`'s Apply entry for the main
+    /// resource, in the `FieldsV1` format.
+    private static func isApplyEntry(_ entry: JSONValue, of manager: String) -> Bool {
+        entry["manager"]?.string == manager
+            && entry["operation"]?.string == ManagedFieldsEntry.Operation.apply.rawValue
+            && entry["fieldsType"]?.string ?? "FieldsV1" == "FieldsV1"
+            && entry["subresource"]?.string ?? "" == ""
     }
 
     /// What applying `applied` as `manager` would make of `live`'s value (managed fields left out)
