@@ -9,16 +9,26 @@ public struct Plan: Sendable, Hashable {
     /// Creates a plan; changes are sorted by wave, then key.
     public init(changes: [PlannedChange]) {
         // Sorted by wave and key alone, so the large change values are neither copied to compare
-        // nor moved more than once; each key is one string ordered as `ResourceKey` orders
-        // (namespace, group, kind, name: NUL sorts before any character a name can hold).
+        // nor moved more than once.
+        self.changes = Self.order(waves: changes.map(\.wave), keys: changes.map(\.key)).map { changes[$0] }
+    }
+
+    /// A plan of changes already in plan order (`order(waves:keys:)`).
+    init(sortedChanges: [PlannedChange]) {
+        changes = sortedChanges
+    }
+
+    /// The positions of changes with these waves and keys, in plan order: by wave, then key, each
+    /// key as one string ordered as `ResourceKey` orders (namespace, group, kind, name: NUL sorts
+    /// before any character a name can hold).
+    static func order(waves: [Int], keys: [ResourceKey]) -> [Int] {
         var order: [(wave: Int, key: String, index: Int)] = []
-        order.reserveCapacity(changes.count)
-        for (index, change) in changes.enumerated() {
-            let key = change.key
-            order.append((change.wave, [key.namespace, key.group, key.kind, key.name].joined(separator: "\0"), index))
+        order.reserveCapacity(keys.count)
+        for (index, (wave, key)) in zip(waves, keys).enumerated() {
+            order.append((wave, [key.namespace, key.group, key.kind, key.name].joined(separator: "\0"), index))
         }
         order.sort { $0.wave != $1.wave ? $0.wave < $1.wave : $0.key < $1.key }
-        self.changes = order.map { changes[$0.index] }
+        return order.map(\.index)
     }
 
     /// How many changes have `action`.

@@ -72,12 +72,13 @@ public struct Planner: Sendable {
         }
         var waves = await memberWaves
         waves += Array(repeating: 0, count: objects.count - memberCount)
-        // The repeats' changes are made on another core while the other objects are read.
+        // On another core while the other objects are read: the repeats' changes, and the order of
+        // every change in the plan (by wave, then key, as `Plan` sorts).
         let planning = objects
         let planningWaves = waves
         let planningRepeats = repeats
         let planningKeys = keys
-        async let repeatedChanges = planning.indices.compactMap { index -> PlannedChange? in
+        async let repeatedChanges = planning.indices.map { index -> PlannedChange? in
             guard let version = planningRepeats[index] else { return nil }
             let manifest = planning[index]
             return PlannedChange(
@@ -85,6 +86,7 @@ public struct Planner: Sendable {
                 after: nil, desired: manifest.object, fields: FieldChanges(), wave: planningWaves[index],
                 liveUID: version.uid, liveResourceVersion: version.resourceVersion, source: manifest.location)
         }
+        async let planOrder = Plan.order(waves: planningWaves, keys: planningKeys)
         let liveObjects = try await backend.get(objects.indices.filter { isServed[$0] && repeats[$0] == nil }.map { keys[$0] })
         // The other objects: live versions other than the desired one are read again, then every
         // object the server can take is dry-run in one batch, and each result compared with the live
@@ -118,31 +120,31 @@ public struct Planner: Sendable {
                 return .problem(PlanProblem(key: manifest.object.key, location: manifest.location, message: error.message, causes: error.causes))
             }
         }
-        // In input order: the repeats, and the others as compared (pending keeps input order).
-        var comparedInOrder = compared.makeIterator()
-        var repeatedInOrder = await repeatedChanges.makeIterator()
-        changes.reserveCapacity(objects.count)
-        for index in objects.indices {
-            guard repeats[index] != nil else {
-                switch comparedInOrder.next()! {
-                case .change(let change): changes.append(change)
-                case .problem(let problem): problems.append(problem)
-                }
-                continue
+        // Problems in input order (pending keeps it); changes in plan order.
+        var comparedChanges = await repeatedChanges
+        for (object, outcome) in zip(pending, compared) {
+            switch outcome {
+            case .change(let change): comparedChanges[object.index] = change
+            case .problem(let problem): problems.append(problem)
             }
-            changes.append(repeatedInOrder.next()!)
+        }
+        changes.reserveCapacity(objects.count)
+        for index in await planOrder {
+            if let change = comparedChanges[index] { changes.append(change) }
         }
 
-        if let prune = request.prune {
-            let firstDeletionWave = (waves.max() ?? -1) + 1
-            let deletionWaves = DependencyOrder.deletionWaves(for: deletions)
-            for (object, wave) in zip(deletions, deletionWaves) {
-                changes.append(change(for: object, live: object, after: nil, wave: firstDeletionWave + wave, location: nil))
-            }
-            let parentWave = firstDeletionWave + (deletionWaves.max().map { $0 + 1 } ?? 0)
-            if let index = changes.firstIndex(where: { $0.key == prune.applySet.parentKey }) {
-                changes[index].wave = parentWave
-            }
+        guard let prune = request.prune else {
+            return PlanResult(plan: Plan(sortedChanges: changes), problems: problems, notes: notes)
+        }
+        // Pruning: the deletions, then the parent, after every member.
+        let firstDeletionWave = (waves.max() ?? -1) + 1
+        let deletionWaves = DependencyOrder.deletionWaves(for: deletions)
+        for (object, wave) in zip(deletions, deletionWaves) {
+            changes.append(change(for: object, live: object, after: nil, wave: firstDeletionWave + wave, location: nil))
+        }
+        let parentWave = firstDeletionWave + (deletionWaves.max().map { $0 + 1 } ?? 0)
+        if let index = changes.firstIndex(where: { $0.key == prune.applySet.parentKey }) {
+            changes[index].wave = parentWave
         }
         return PlanResult(plan: Plan(changes: changes), problems: problems, notes: notes)
     }
