@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 extension Array where Element: Sendable {
     /// Maps every element on all cores (or on the calling thread when `parallel` is false), keeping
@@ -15,23 +14,28 @@ extension Array where Element: Sendable {
 }
 
 /// Write-once slots filled from concurrent iterations; each index is written by exactly one iteration.
+///
+/// The slots are stored into without a lock: no two iterations touch the same slot, and
+/// `concurrentPerform` returns only after every iteration has finished, which orders all the stores
+/// before `values()` reads them.
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+    private let slots: UnsafeMutableBufferPointer<T?>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 
     func store(_ value: T, at index: Int) {
-        lock.lock()
         slots[index] = value
-        lock.unlock()
     }
 
     func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        slots.compactMap { $0 }
     }
 }
