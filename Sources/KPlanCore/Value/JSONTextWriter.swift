@@ -146,12 +146,22 @@ struct JSONTextWriter: ~Copyable {
     /// Writes `text` as a JSON string literal: `"`, `\` and control characters escaped, everything
     /// else as it is.
     mutating func writeString(_ text: String) {
-        append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
-            var text = text
-            text.withUTF8 { writeEscaped($0) }
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings need no escape and fit the buffer: quotes and bytes are written at once.
+            if utf8.count + 2 <= buffer.count, !Self.needsEscaping(utf8) {
+                if count + utf8.count + 2 > buffer.count { flush() }
+                let start = buffer.baseAddress! + count
+                start.initialize(to: UInt8(ascii: "\""))
+                if let bytes = utf8.baseAddress { (start + 1).update(from: bytes, count: utf8.count) }
+                (start + 1 + utf8.count).initialize(to: UInt8(ascii: "\""))
+                count += utf8.count + 2
+                return
+            }
+            append(UInt8(ascii: "\""))
+            writeEscaped(utf8)
+            append(UInt8(ascii: "\""))
         }
-        append(UInt8(ascii: "\""))
     }
 
     /// Writes `utf8` with JSON's string escapes: runs that need none are copied whole.
