@@ -11,108 +11,57 @@ import Testing
 @Suite struct FieldManagementAppliedFieldsMatchTests {
     private typealias Support = FieldManagementTestSupport
 
+    /// A Deployment of one `web` pod template; the variants differ in values, in list items, in
+    /// which members are set, and in empty and null members.
+    private static func deployment(
+        metadata: JSONValue = ["name": "web", "namespace": "default", "labels": ["app": "web"]], spec extra: [String: JSONValue] = [:],
+        labels: JSONValue = ["app": "web"], containers: [JSONValue], pod extraPod: [String: JSONValue] = [:]
+    ) -> String {
+        var pod: [String: JSONValue] = ["containers": .array(containers)]
+        pod.merge(extraPod) { _, new in new }
+        var spec: [String: JSONValue] = [
+            "selector": ["matchLabels": ["app": "web"]],
+            "template": ["metadata": ["labels": labels], "spec": .object(pod)],
+        ]
+        spec.merge(extra) { _, new in new }
+        return JSONValue.object(["apiVersion": "apps/v1", "kind": "Deployment", "metadata": metadata, "spec": .object(spec)]).compactJSON
+    }
+
     private static let deployments = [
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: default, labels: {app: web}}
-        spec:
-          replicas: 2
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - name: app
-                image: nginx:1.0
-                args: [a, b]
-                ports: [{containerPort: 80, protocol: TCP}]
-                env: [{name: A, value: "1"}, {name: B}]
-        """,
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: default, labels: {app: web}}
-        spec:
-          replicas: 3
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - name: app
-                image: nginx:1.1
-                args: [c]
-                ports: [{containerPort: 80, protocol: TCP}]
-                env: [{name: A, value: "2"}, {name: B}]
-        """,
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          selector: {matchLabels: {app: web}}
-          strategy: {}
-          paused: null
-          template:
-            metadata: {labels: {app: web, tier: front}}
-            spec:
-              containers:
-              - {name: app, image: nginx}
-              - {name: side, image: busybox}
-        """,
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: default, annotations: {a: b}}
-        spec:
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - {name: app, image: nginx, env: [{name: A, value: "1"}, {name: B}]}
-        """,
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web, namespace: default}
-        spec:
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: app, image: nginx}]
-              tolerations: [{key: k, operator: Exists}]
-        """,
+        deployment(spec: ["replicas": 2], containers: [[
+            "name": "app", "image": "nginx:1.0", "args": ["a", "b"], "ports": [["containerPort": 80, "protocol": "TCP"]],
+            "env": [["name": "A", "value": "1"], ["name": "B"]],
+        ]]),
+        deployment(spec: ["replicas": 3], containers: [[
+            "name": "app", "image": "nginx:1.1", "args": ["c"], "ports": [["containerPort": 80, "protocol": "TCP"]],
+            "env": [["name": "A", "value": "2"], ["name": "B"]],
+        ]]),
+        deployment(
+            metadata: ["name": "web"], spec: ["strategy": [:], "paused": nil], labels: ["app": "web", "tier": "front"],
+            containers: [["name": "app", "image": "nginx"], ["name": "side", "image": "busybox"]]),
+        deployment(
+            metadata: ["name": "web", "namespace": "default", "annotations": ["a": "b"]],
+            containers: [["name": "app", "image": "nginx", "env": [["name": "A", "value": "1"], ["name": "B"]]]]),
+        deployment(
+            metadata: ["name": "web", "namespace": "default"], containers: [["name": "app", "image": "nginx"]],
+            pod: ["tolerations": [["key": "k", "operator": "Exists"]]]),
     ]
 
+    /// A Service of `web` with these ports (port and target pairs), and more spec members.
+    private static func service(_ ports: [(Int, Int)], spec extra: [String: JSONValue] = [:]) -> String {
+        var spec: [String: JSONValue] = [
+            "selector": ["app": "web"],
+            "ports": .array(ports.map { ["port": .int(Int64($0.0)), "protocol": "TCP", "targetPort": .int(Int64($0.1))] }),
+        ]
+        spec.merge(extra) { _, new in new }
+        return JSONValue.object(["apiVersion": "v1", "kind": "Service", "metadata": ["name": "web", "namespace": "default"], "spec": .object(spec)])
+            .compactJSON
+    }
+
     private static let services = [
-        """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web, namespace: default}
-        spec:
-          selector: {app: web}
-          ports: [{port: 80, protocol: TCP, targetPort: 8080}, {port: 443, protocol: TCP, targetPort: 8443}]
-        """,
-        """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web, namespace: default}
-        spec:
-          selector: {app: web}
-          ports: [{port: 80, protocol: TCP, targetPort: 8080}]
-        """,
-        """
-        apiVersion: v1
-        kind: Service
-        metadata: {name: web, namespace: default}
-        spec:
-          selector: {app: web}
-          ports: [{port: 80, protocol: TCP, targetPort: 9090}, {port: 443, protocol: TCP, targetPort: 8443}]
-          externalIPs: [1.2.3.4]
-        """,
+        service([(80, 8080), (443, 8443)]),
+        service([(80, 8080)]),
+        service([(80, 9090), (443, 8443)], spec: ["externalIPs": ["1.2.3.4"]]),
     ]
 
     private static let widgets = [
@@ -169,7 +118,8 @@ import Testing
         let fieldsV1 = try #require(Support.fields(try FieldManager().apply(
             live: nil, applied: Support.object(Self.services[1]), manager: "kplan", force: false, now: Support.now,
             schema: schema))["kplan"])
-        let config = Support.json(Self.services[1].replacingOccurrences(of: "{port: 80, protocol: TCP, targetPort: 8080}", with: "{targetPort: 8080}"))
+        var config = Support.json(Self.services[1])
+        config.set(.array([["targetPort": 8080]]), at: ["spec", "ports"])
         #expect(throws: FieldTypeError.self) { try FieldSet.of(config, type: type) }
         #expect(throws: FieldTypeError.self) {
             try AppliedFieldsMatch.matches(config, type: type, fieldsV1: fieldsV1, ignoring: ["status"])
