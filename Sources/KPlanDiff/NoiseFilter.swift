@@ -31,16 +31,42 @@ public enum NoiseFilter {
         KubeObject(strip(object.value)) ?? object
     }
 
-    /// `value` without the ignored paths (unchanged when it is not an object).
+    /// `value` without the ignored paths (unchanged when it is not an object), in one walk down the
+    /// paths: each object on them is looked up once and written back only when something goes.
     public static func strip(_ value: JSONValue) -> JSONValue {
-        guard case .object = value else { return value }
-        var result = value
-        for path in ignoredPaths where result[path: path] != nil {
-            result.set(nil, at: path)
-            if path.count == 3, result[path: Array(path.prefix(2))]?.object?.isEmpty == true {
-                result.set(nil, at: Array(path.prefix(2)))
+        guard case .object(var members) = value else { return value }
+        return removeIgnored(removals, from: &members, depth: 1) ? .object(members) : value
+    }
+
+    /// The ignored paths as a tree: at each key, either the whole member goes or some of its members.
+    private indirect enum Removal {
+        case member
+        case below([String: Removal])
+    }
+
+    private static let removals: [String: Removal] = {
+        func tree(_ paths: [ArraySlice<String>]) -> [String: Removal] {
+            Dictionary(grouping: paths.filter { !$0.isEmpty }, by: { $0.first! }).mapValues { group in
+                group.contains { $0.count == 1 } ? .member : .below(tree(group.map { $0.dropFirst() }))
             }
         }
-        return result
+        return tree(ignoredPaths.map { $0[...] })
+    }()
+
+    /// Removes `removals` from `members`, an object at `depth` (the root's members are at 1);
+    /// whether anything went. An object at depth 2 (`metadata.annotations`) left empty goes too.
+    private static func removeIgnored(_ removals: [String: Removal], from members: inout [String: JSONValue], depth: Int) -> Bool {
+        var removed = false
+        for (key, removal) in removals {
+            switch removal {
+            case .member:
+                if members.removeValue(forKey: key) != nil { removed = true }
+            case .below(let inner):
+                guard case .object(var child)? = members[key], removeIgnored(inner, from: &child, depth: depth + 1) else { continue }
+                members[key] = depth == 2 && child.isEmpty ? nil : .object(child)
+                removed = true
+            }
+        }
+        return removed
     }
 }
