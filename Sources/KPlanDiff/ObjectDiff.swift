@@ -79,11 +79,21 @@ private struct Walk {
             leaf(before.map(JSONValue.object), after.map(JSONValue.object), path: path)
             return
         }
-        var keys: [String] = []
-        for (key, value) in before ?? [:] where after?[key] != value { keys.append(key) }
-        for key in (after ?? [:]).keys where before?[key] == nil { keys.append(key) }
-        for key in keys.sorted() {
-            compare(before?[key], after?[key], schema: schema.property(key), path: path.appending(.field(key)))
+        // Each key is looked up once on the other side; the after-only keys are looked for only when
+        // the before keys did not account for all of after's.
+        var differing: [(key: String, before: JSONValue?, after: JSONValue?)] = []
+        var shared = 0
+        for (key, value) in before ?? [:] {
+            let other = after?[key]
+            if other != nil { shared += 1 }
+            if other != value { differing.append((key, value, other)) }
+        }
+        if let after, shared < after.count {
+            for (key, value) in after where before?[key] == nil { differing.append((key, nil, value)) }
+        }
+        differing.sort { $0.key < $1.key }
+        for (key, old, new) in differing {
+            compare(old, new, schema: schema.property(key), path: path.appending(.field(key)))
         }
     }
 
