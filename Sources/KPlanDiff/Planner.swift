@@ -120,17 +120,18 @@ public struct Planner: Sendable {
                 return .problem(PlanProblem(key: manifest.object.key, location: manifest.location, message: error.message, causes: error.causes))
             }
         }
-        // Problems in input order (pending keeps it); changes in plan order.
-        var comparedChanges = await repeatedChanges
+        // Each object's change by its position (nil for a problem); problems in input order
+        // (pending keeps it), changes in plan order.
+        var changeAt = await repeatedChanges
         for (object, outcome) in zip(pending, compared) {
             switch outcome {
-            case .change(let change): comparedChanges[object.index] = change
+            case .change(let change): changeAt[object.index] = change
             case .problem(let problem): problems.append(problem)
             }
         }
         changes.reserveCapacity(objects.count)
         for index in await planOrder {
-            if let change = comparedChanges[index] { changes.append(change) }
+            if let change = changeAt[index] { changes.append(change) }
         }
 
         guard let prune = request.prune else {
