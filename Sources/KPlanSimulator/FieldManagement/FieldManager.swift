@@ -64,12 +64,6 @@ public struct FieldManager: Sendable {
         } catch {
             throw APIError(.internalError, "failed to create typed patch object (\(Self.describe(applied))): \(error.description)")
         }
-        if let live, let reapplied = Self.reapplying(
-            merged, over: live, liveValue: liveValue, owning: newFields.difference(Self.strippedFields), manager: manager,
-            apiVersion: applied.apiVersion, now: now)
-        {
-            return reapplied
-        }
         var managed = ManagedFields(of: live?.value)
         let original = managed
         if let live, managed.isEmpty {
@@ -93,10 +87,13 @@ public struct FieldManager: Sendable {
         return finish(merged, managed, unchangedFrom: original, written: live?.value)
     }
 
-    /// The object `apply` stores in its most common case (see `reapplying`), found without making the
-    /// applied fields' set: they are compared with the stored entry's `fieldsV1` as they are walked.
-    /// Nil in every other case, and when the configuration or the merge has an error, which the
-    /// full apply then reports as it always does.
+    /// The object `apply` stores in its most common case, found without reading any managed fields
+    /// into sets: `live`'s managed fields are only `manager`'s Apply entry, and it already owns exactly
+    /// the applied fields less those never recorded (compared with the entry's `fieldsV1` as the
+    /// configuration is walked, without making its field set). Then nothing is pruned, no other
+    /// manager can conflict or lose a field, and the entry changes only in its apiVersion and, when
+    /// the value changed, its time. Nil in every other case, and when the configuration or the merge
+    /// has an error, which the full apply then reports as it always does.
     private func reapplyingUnchangedFields(
         _ config: JSONValue, over live: KubeObject, liveValue: JSONValue, type: FieldType, manager: String, apiVersion: String, now: String
     ) -> KubeObject? {
@@ -112,18 +109,6 @@ public struct FieldManager: Sendable {
             let merged = try? ValueMerge.merge(liveValue, config, type: type)
         else { return nil }
         return Self.reapplied(merged, over: entries, liveValue: liveValue, fieldsV1: fieldsV1, manager: manager, apiVersion: apiVersion, now: now)
-    }
-
-    /// The object `apply` stores in its most common case, found without reading any managed fields
-    /// into sets: `live`'s managed fields are only `manager`'s Apply entry, and it already owns exactly
-    /// `owned` (the applied fields less those never recorded). Then nothing is pruned, no other manager
-    /// can conflict or lose a field, and the entry changes only in its apiVersion and, when the value
-    /// changed, its time. Nil when the managed fields are anything else.
-    private static func reapplying(_ merged: JSONValue, over live: KubeObject, liveValue: JSONValue, owning owned: FieldSet, manager: String, apiVersion: String, now: String) -> KubeObject? {
-        guard let entries = live[path: "metadata", "managedFields"]?.array, entries.count == 1, !owned.isEmpty else { return nil }
-        let stored = entries[0]
-        guard Self.isApplyEntry(stored, of: manager, owningExactly: owned), let fieldsV1 = stored["fieldsV1"] else { return nil }
-        return reapplied(merged, over: entries, liveValue: liveValue, fieldsV1: fieldsV1, manager: manager, apiVersion: apiVersion, now: now)
     }
 
     /// `merged` with the managed fields of a repeated apply: the only entry, `manager`'s, kept as it
