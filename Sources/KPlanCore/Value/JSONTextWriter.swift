@@ -186,8 +186,8 @@ struct JSONTextWriter: ~Copyable {
             case 0x0C: append("\\f")
             default:
                 append("\\u00")
-                append(Self.hexDigit(byte >> 4))
-                append(Self.hexDigit(byte & 15))
+                append(UInt8.lowercaseHexDigit(byte >> 4))
+                append(UInt8.lowercaseHexDigit(byte & 15))
             }
         }
         append(UnsafeBufferPointer(rebasing: utf8[pending...]))
@@ -221,11 +221,6 @@ struct JSONTextWriter: ~Copyable {
         let quote = (quotes &- ones) & ~quotes
         let backslash = (backslashes &- ones) & ~backslashes
         return (control | quote | backslash) & highBits != 0
-    }
-
-    /// The lowercase hexadecimal digit of `value` (0...15).
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     private mutating func append(_ byte: UInt8) {

@@ -375,17 +375,12 @@ public final class EmbeddedCluster: ClusterBackend {
         return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
             var count = 0
             for byte in digest {
-                hex[count] = hexDigit(byte >> 4)
-                hex[count + 1] = hexDigit(byte & 15)
+                hex[count] = UInt8.lowercaseHexDigit(byte >> 4)
+                hex[count + 1] = UInt8.lowercaseHexDigit(byte & 15)
                 count += 2
             }
             return count
         }
-    }
-
-    /// The lowercase hexadecimal digit of `value` (0...15).
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// Whether an apply would change nothing: ownership stays as it is and the merged object, once
